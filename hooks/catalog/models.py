@@ -1,0 +1,148 @@
+"""Typed, immutable models of the catalog. Renderers and exports take these, never raw dicts."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LINK_KINDS = ("paper", "project", "code", "models", "datasets")
+
+
+@dataclass(frozen=True)
+class Links:
+    """A paper's links by kind; each kind holds zero or more absolute URLs."""
+
+    paper: tuple[str, ...] = ()
+    project: tuple[str, ...] = ()
+    code: tuple[str, ...] = ()
+    models: tuple[str, ...] = ()
+    datasets: tuple[str, ...] = ()
+
+    def items(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(kind, urls) pairs in display order, only kinds that have URLs."""
+        return [(kind, getattr(self, kind)) for kind in LINK_KINDS if getattr(self, kind)]
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One catalog entry (also used for the standard-reasoning examples, with no category)."""
+
+    id: str
+    title: str
+    date: str  # YYYY-MM
+    links: Links
+    category: str = ""
+    subcategory: str = ""
+    secondary_category: str = ""
+    short_name: str = ""
+    arxiv: str = ""
+    methods: tuple[str, ...] = ()
+    venue: str = ""
+    abstract: str = ""
+    abstract_source: str = ""
+    added: str = ""  # YYYY-MM-DD
+    notes: tuple[str, ...] = ()
+    source_file: str = ""
+    source_line: int = 0
+
+    @property
+    def name(self) -> str:
+        """What a reader calls the paper: its short name, else its title."""
+        return self.short_name or self.title
+
+    @property
+    def year(self) -> str:
+        return self.date[:4]
+
+    @property
+    def url(self) -> str:
+        """Path of the paper's own page on the site."""
+        return f"papers/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Subcategory:
+    id: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    title: str
+    short_title: str
+    source_heading: str
+    definition: str
+    examples: tuple[str, ...]
+    subcategories: tuple[Subcategory, ...]
+
+    @property
+    def url(self) -> str:
+        return f"{self.id}/"
+
+    def subcategory(self, sub_id: str) -> Subcategory | None:
+        return next((s for s in self.subcategories if s.id == sub_id), None)
+
+
+@dataclass(frozen=True)
+class Method:
+    id: str
+    label: str
+    kind: str  # "training" or "paper"
+
+
+@dataclass(frozen=True)
+class Boundary:
+    id: str
+    between: tuple[str, str]
+    rule: str
+    reasoning: str
+    example: str
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    interleaving_reasoning: str
+    standard_reasoning: str
+    methods: tuple[Method, ...]
+    categories: tuple[Category, ...]
+    boundaries: tuple[Boundary, ...]
+
+    def category(self, cat_id: str) -> Category | None:
+        return next((c for c in self.categories if c.id == cat_id), None)
+
+    def method(self, method_id: str) -> Method | None:
+        return next((m for m in self.methods if m.id == method_id), None)
+
+
+@dataclass(frozen=True)
+class Activity:
+    """An item of the group's own activities (workshop, highlighted papers)."""
+
+    id: str
+    kind: str  # "workshop" or "paper"
+    title: str
+    summary: str
+    links: tuple[tuple[str, str], ...]  # (label, url)
+    paper: str = ""  # catalog id, when the item is a catalog paper
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the site is built from, validated."""
+
+    taxonomy: Taxonomy
+    papers: tuple[Paper, ...]  # newest first, then by name
+    standard_examples: tuple[Paper, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    _by_id: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def paper(self, paper_id: str) -> Paper | None:
+        if not self._by_id:
+            self._by_id.update({p.id: p for p in self.papers})
+        return self._by_id.get(paper_id)
+
+    def in_category(self, cat_id: str) -> list[Paper]:
+        return [p for p in self.papers if p.category == cat_id]
+
+    def in_subcategory(self, cat_id: str, sub_id: str) -> list[Paper]:
+        return [p for p in self.papers if p.category == cat_id and p.subcategory == sub_id]

@@ -1,0 +1,31 @@
+"""Small text helpers shared by the loader, the importer and the renderers."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(\d{4}\.\d{4,5})(?:v\d+)?", re.I)
+
+
+def slugify_id(text: str) -> str:
+    """A lowercase ASCII slug for ids and anchors: 'R1-Searcher++' -> 'r1-searcher-plus-plus'."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = text.replace("+", "-plus").replace("*", "-star").replace("&", "-and-")
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def fold_for_search(text: str) -> str:
+    """Lowercase and strip accents, so 'Zürich' matches 'zurich'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def arxiv_id_from_url(url: str) -> str:
+    """The bare arXiv id in an arxiv.org URL, or ''."""
+    match = ARXIV_URL.search(url)
+    return match.group(1) if match else ""
+
+
+def date_from_arxiv(arxiv: str) -> str:
+    """'2505.14362' -> '2025-05' (new-style ids only)."""
+    return f"20{arxiv[:2]}-{arxiv[2:4]}"

@@ -1,0 +1,51 @@
+# Two commands set everything up on a fresh machine: `make serve` and `make test`.
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CHROMIUM ?= /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test test-fast browser axe bench check clean
+
+$(STAMP): pyproject.toml requirements.lock
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[test]'
+	touch $(STAMP)
+
+## Serve the site with live reload (data/, hooks/ and overrides/ are watched too).
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+## Strict build into site/.
+build: $(STAMP)
+	$(VENV)/bin/mkdocs build --strict
+
+## Headless Chromium for the browser tests, from the OS packages (Playwright's own download is not used).
+browser:
+	@command -v $(CHROMIUM) >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
+
+## axe-core for the accessibility tests, from the npm registry (pinned in package-lock.json).
+axe: package.json
+	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --silent --no-audit --no-fund
+
+## Every test: data, strict build, exports and the browser tests.
+test: $(STAMP) browser axe
+	$(VENV)/bin/pytest
+
+## The fast loop: everything but the browser.
+test-fast: $(STAMP)
+	$(VENV)/bin/pytest -m "not e2e"
+
+## Data check only.
+check: $(STAMP)
+	$(VENV)/bin/catalog validate
+
+## Benchmark: build, load, filter and search figures at 1,000 and 10,000 papers.
+bench: $(STAMP) browser
+	$(PY) benchmarks/bench.py
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,93 @@
+"""mkdocs-macros module: the macros the hand-written pages use to place generated content.
+
+Each macro returns HTML (or Markdown headings) rendered and escaped in Python by the catalog
+package; Jinja only calls them, so it never sees raw catalog text.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from catalog import render_category, render_definitions, render_extras, render_home
+from catalog.current import current_catalog
+from catalog.models import Catalog
+from catalog.render_html import esc
+
+DATA_DIR = "data"
+
+
+def base_for(page_url: str) -> str:
+    """Relative prefix from a page to the site root: '' for the home page, '../' for 'multimodal/'."""
+    return "../" * page_url.count("/")
+
+
+def define_env(env) -> None:
+    """Register the catalog macros."""
+    root = Path(env.conf["config_file_path"]).parent
+
+    def catalog() -> Catalog:
+        return current_catalog(root / DATA_DIR)
+
+    def base() -> str:
+        return base_for(env.page.url)
+
+    @env.macro
+    def category_page(category_id: str) -> str:
+        """A category page: title, definition, link to its boundary rules, and its tables."""
+        cat = catalog().taxonomy.category(category_id)
+        if cat is None:
+            raise ValueError(f"category_page: unknown category {category_id!r}")
+        intro = (f'<div class="air-intro"><p>{esc(cat.definition)}</p><p>'
+                 f'<a href="{base()}definitions/#{cat.id}">How this category is told apart from the others →</a>'
+                 f'</p></div>')
+        heading = f"# {render_category.md_heading_text(cat.title)}"
+        return "\n\n".join([heading, intro, render_category.render_category_body(catalog(), cat, base())])
+
+    @env.macro
+    def home_cards() -> str:
+        """One card per category with its live paper count and subcategories."""
+        return render_home.render_category_cards(catalog(), base())
+
+    @env.macro
+    def recent_papers() -> str:
+        """The most recently added papers."""
+        return render_home.render_recent(catalog(), base())
+
+    @env.macro
+    def timeline() -> str:
+        """Papers per month by category, as an inline SVG."""
+        return render_home.render_timeline(catalog())
+
+    @env.macro
+    def paper_count(category_id: str = "") -> int:
+        """Number of papers in the catalog, or in one category."""
+        return len(catalog().in_category(category_id) if category_id else catalog().papers)
+
+    @env.macro
+    def interleaving_definition() -> str:
+        """What interleaving reasoning is, and how standard reasoning differs."""
+        return render_definitions.render_interleaving(catalog())
+
+    @env.macro
+    def category_definitions() -> str:
+        """Each category's definition with examples."""
+        return render_definitions.render_category_definitions(catalog(), base())
+
+    @env.macro
+    def boundary_rules() -> str:
+        """The boundary rules, their reasoning and the papers on each side."""
+        return render_definitions.render_boundaries(catalog(), base())
+
+    @env.macro
+    def standard_examples() -> str:
+        """The standard-reasoning examples."""
+        return render_extras.render_standard_examples(catalog())
+
+    @env.macro
+    def activities() -> str:
+        """The group's workshop and highlighted papers."""
+        return render_extras.render_activities(catalog(), base())
+
+    @env.macro
+    def datasets() -> str:
+        """Data sets linked from the catalog, with the papers that list them."""
+        return render_extras.render_datasets(catalog(), base())

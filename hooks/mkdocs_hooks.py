@@ -1,0 +1,52 @@
+"""MkDocs hooks: thin adapters that hand each build event to the catalog package.
+
+Each hook either does nothing for pages that are not its own or delegates to a named helper.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from catalog.current import current_catalog
+from catalog.problems import CatalogError
+
+log = logging.getLogger("mkdocs.plugins.catalog")
+DATA_DIR = "data"
+
+
+def data_dir_of(config) -> Path:
+    """data/ beside mkdocs.yml."""
+    return Path(config.config_file_path).parent / DATA_DIR
+
+
+# Hooks
+
+
+def on_config(config):
+    """Load and validate the catalog before anything renders; abort with the full report."""
+    try:
+        catalog = current_catalog(data_dir_of(config))
+    except CatalogError as err:
+        raise PluginError(str(err)) from None
+    log.info("catalog: %d papers, %d standard-reasoning examples", len(catalog.papers), len(catalog.standard_examples))
+    return config
+
+
+def on_page_context(context, page, config, nav):
+    """Point 'edit this page' at the data file a generated page comes from."""
+    edit_url = data_edit_url(page.meta.get("edit_data"), config)
+    if edit_url:
+        page.edit_url = edit_url
+    return context
+
+
+# Helpers
+
+
+def data_edit_url(data_path: str | None, config) -> str | None:
+    """Edit link for a file of the repository (from the page's `edit_data` front matter), or None."""
+    if not data_path or not config.repo_url:
+        return None
+    return f"{config.repo_url.rstrip('/')}/edit/main/{data_path}"

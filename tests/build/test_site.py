@@ -1,0 +1,128 @@
+"""Tests over one real strict build of the real site."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from catalog.mojibake import looks_like_mojibake
+from catalog.models import Catalog
+from tests.conftest import ROOT, build_site
+
+CATEGORY_PAGES = ("multimodal", "multi-round-acting", "multi-agent", "unified-generation")
+STRAY_MARKDOWN = re.compile(r"\\\*|\[\[|\]\(")
+
+
+def soup_of(site: Path, page: str) -> BeautifulSoup:
+    """Parsed HTML of a built page given by its URL path ('' for home)."""
+    return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def content_text(site: Path, html_file: Path) -> str:
+    """Visible text of a page's article (without scripts, navigation and the search index)."""
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article") or soup
+    return article.get_text(" ")
+
+
+def test_every_paper_is_on_exactly_its_category_page(site: Path, catalog: Catalog) -> None:
+    """Each paper's row appears once, on its own category page only, in its subcategory's group."""
+    rows = {page: soup_of(site, page).select("table.air-table tbody tr") for page in CATEGORY_PAGES}
+    for paper in catalog.papers:
+        found = [(page, row) for page, page_rows in rows.items() for row in page_rows if row.get("id") == paper.id]
+        assert [page for page, _ in found] == [paper.category], paper.id
+        group = found[0][1].find_parent("div", class_="air-group")
+        assert group["data-sub"] == (paper.subcategory or "papers"), paper.id
+
+
+def test_every_link_of_a_paper_is_in_its_row(site: Path, catalog: Catalog) -> None:
+    """A row carries every URL of its paper, each with an accessible name."""
+    for page in CATEGORY_PAGES:
+        for row in soup_of(site, page).select("table.air-table tbody tr"):
+            paper = catalog.paper(row["id"])
+            links = row.select("a.air-link")
+            expected = [url for _, urls in paper.links.items() for url in urls]
+            assert [a["href"] for a in links] == expected, paper.id
+            assert all(a.get("aria-label") for a in links)
+
+
+def test_category_page_counts_match_the_data(site: Path, catalog: Catalog) -> None:
+    """The count above each table equals the number of papers of that subcategory."""
+    for category in catalog.taxonomy.categories:
+        soup = soup_of(site, category.id)
+        for sub in category.subcategories or ():
+            count = soup.select_one(f'[data-count-for="{sub.id}"]').get_text()
+            assert int(count.split()[0]) == len(catalog.in_subcategory(category.id, sub.id))
+        assert len(soup.select("table.air-table tbody tr")) == len(catalog.in_category(category.id))
+
+
+def test_home_counts_match_the_data(site: Path, catalog: Catalog) -> None:
+    """Home shows the total and one card per category with its live count."""
+    soup = soup_of(site, "")
+    assert f"{len(catalog.papers)} papers" in soup.select_one("article").get_text(" ")
+    for category in catalog.taxonomy.categories:
+        card = soup.select_one(f'.air-card-count[data-category="{category.id}"]').get_text()
+        assert int(card.split()[0]) == len(catalog.in_category(category.id))
+
+
+def test_home_has_a_timeline_and_recent_papers(site: Path, catalog: Catalog) -> None:
+    """The timeline SVG has one bar segment per (month, category) with papers; recent papers link to pages."""
+    soup = soup_of(site, "")
+    months = {(p.date, p.category) for p in catalog.papers}
+    assert len(soup.select(".air-timeline svg rect")) == len(months)
+    assert len(soup.select(".air-recent li")) == min(10, len(catalog.papers))
+
+
+def test_no_mojibake_or_stray_markdown_anywhere(site: Path) -> None:
+    """No page's visible text holds mojibake or unrendered markdown such as '\\*', '[[' or ']('."""
+    for html_file in site.rglob("*.html"):
+        text = content_text(site, html_file)
+        assert not looks_like_mojibake(text), html_file
+        assert not STRAY_MARKDOWN.search(text), (html_file, STRAY_MARKDOWN.search(text))
+
+
+def test_definitions_page_lists_rules_and_sides(site: Path, catalog: Catalog) -> None:
+    """Every boundary rule has its section with linked papers on both sides."""
+    soup = soup_of(site, "definitions")
+    for boundary in catalog.taxonomy.boundaries:
+        heading = soup.find(id=boundary.id)
+        assert heading is not None, boundary.id
+        sides = heading.find_next("div", class_="air-sides").select(".air-side")
+        assert len(sides) == 2 and all(side.select("a") for side in sides)
+
+
+def test_edit_links_point_at_the_data(site: Path) -> None:
+    """'Edit this page' on a category page opens its data file."""
+    edit = soup_of(site, "multi-agent").select_one("a.md-content__button")
+    assert edit["href"].endswith("/edit/main/data/papers/multi-agent.yaml")
+
+
+@pytest.fixture(name="hostile_site", scope="module")
+def fixture_hostile_site(tmp_path_factory) -> Path:
+    """The site built with one extra paper whose title and name hold markup and markdown."""
+    project = tmp_path_factory.mktemp("hostile")
+    for name in ("mkdocs.yml", "docs", "overrides", "hooks", "data"):
+        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
+        copy(ROOT / name, project / name)
+    entry = (
+        "\n- id: hostile-title\n  short_name: 'V* <i>_x_</i>'\n"
+        "  title: 'A <b>bold</b> | piped *starred* _under_ {{ config.site_name }} {% if 1 %}x{% endif %} `tick`'\n"
+        "  category: multi-agent\n  subcategory: debate\n  date: 2024-01\n"
+        "  links:\n    paper: https://example.org/paper?a=1&b=<2>\n  added: '2026-01-01'\n")
+    with open(project / "data/papers/multi-agent.yaml", "a", encoding="utf-8") as papers:
+        papers.write(entry)
+    return build_site(project, project / "site")
+
+
+def test_hostile_title_renders_as_text(hostile_site: Path) -> None:
+    """A title with <b>, |, *, _, Jinja and backticks shows literally, in one cell of one row."""
+    row = soup_of(hostile_site, "multi-agent").find("tr", id="hostile-title")
+    title = row.select_one(".air-title-text")
+    assert title.get_text() == ("A <b>bold</b> | piped *starred* _under_ {{ config.site_name }} "
+                                "{% if 1 %}x{% endif %} `tick`")
+    assert title.find("b") is None and len(row.find_all("td")) == 4
+    assert row.select_one(".air-short").get_text() == "V* <i>_x_</i>"
+    assert row.select_one("a.air-link")["href"] == "https://example.org/paper?a=1&b=<2>"

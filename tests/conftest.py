@@ -1,0 +1,37 @@
+"""Shared fixtures: the real catalog, and one real strict build of the real site per session."""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import pytest
+
+from catalog.load import load_catalog
+from catalog.models import Catalog
+
+ROOT = Path(__file__).resolve().parents[1]
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def build_site(project: Path, site_dir: Path) -> Path:
+    """Build `project` strictly (in-process) into site_dir; raise on any warning."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    build(config)
+    return site_dir
+
+
+@pytest.fixture(name="catalog", scope="session")
+def fixture_catalog() -> Catalog:
+    """The real catalog, loaded and validated."""
+    return load_catalog(ROOT / "data")
+
+
+@pytest.fixture(name="site", scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The real site, built once with `--strict` semantics."""
+    return build_site(ROOT, tmp_path_factory.mktemp("site"))

@@ -1,0 +1,78 @@
+"""Browser fixtures: the built site served on a free port, and headless Chromium via Playwright.
+
+Chromium comes from the OS packages (`make browser`); Playwright's own download is not used.
+Outside CI a missing Chromium skips these tests; with CI=true it fails them.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import threading
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static file handler that does not log every request."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Everything under tests/e2e is a browser test."""
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(name="base_url", scope="session")
+def fixture_base_url(site: Path) -> str:
+    """URL of the built site served on a free localhost port (waits until it answers)."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = Server(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    urllib.request.urlopen(url, timeout=10).close()
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(name="browser", scope="session")
+def fixture_browser():
+    """Headless Chromium from the OS; never skipped when CI=true."""
+    if not (shutil.which(CHROMIUM) or Path(CHROMIUM).exists()):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Chromium not found at {CHROMIUM}; run `make browser`")
+        pytest.skip(f"Chromium not found at {CHROMIUM} (run `make browser`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(name="page")
+def fixture_page(browser):
+    """A fresh page that records console errors and uncaught exceptions in `page.errors`."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    yield page
+    context.close()

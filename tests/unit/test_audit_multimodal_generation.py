@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from catalog.load import load_catalog
 from catalog.problems import CatalogError
 
@@ -31,8 +30,8 @@ def _as_list(value: object) -> list[str]:
 def _normalise(entry: dict) -> dict:
     """An entry with every field present and every links kind a list."""
     links = entry.get("links") or {}
-    return {**{"short_name": "", "arxiv": "", "venue": "", "abstract": "", "abstract_source": "",
-               "secondary_category": "", "notes": ()}, **entry,
+    return {"short_name": "", "arxiv": "", "venue": "", "abstract": "", "abstract_source": "",
+               "secondary_category": "", "notes": (), **entry,
             "links": {kind: _as_list(links.get(kind)) for kind in LINK_KINDS}}
 
 

@@ -30,12 +30,13 @@ def _as_list(value: object) -> list[str]:
 def _normalise(entry: dict) -> dict:
     """An entry with every field present and every links kind a list."""
     links = entry.get("links") or {}
-    return {"short_name": "", "arxiv": "", "venue": "", "abstract": "", "abstract_source": "",
-               "secondary_category": "", "notes": (), **entry,
-            "links": {kind: _as_list(links.get(kind)) for kind in LINK_KINDS}}
+    defaults = {"short_name": "", "arxiv": "", "venue": "", "abstract": "", "abstract_source": "",
+                "secondary_category": "", "notes": ()}
+    return {**defaults, **entry, "links": {kind: _as_list(links.get(kind)) for kind in LINK_KINDS}}
 
 
 def _read(relative: str) -> list[dict]:
+    """One data file as plain YAML data."""
     return yaml.safe_load((DATA / relative).read_text(encoding="utf-8"))
 
 

@@ -147,9 +147,10 @@ def test_no_two_audited_entries_share_an_arxiv_id(entries: dict[str, dict]) -> N
 
 @pytest.mark.parametrize("name", PAPER_FILES)
 def test_paper_files_are_newest_first(name: str) -> None:
-    """Entries in each audited paper file run from newest to oldest."""
-    dates = [e["date"] for e in _read(name)]
-    assert dates == sorted(dates, reverse=True)
+    """Entries in each audited paper file run from newest to oldest within each subcategory."""
+    for sub in {e.get("subcategory", "") for e in _read(name)}:
+        dates = [e["date"] for e in _read(name) if e.get("subcategory", "") == sub]
+        assert dates == sorted(dates, reverse=True), sub
 
 
 def test_every_arxiv_entry_has_abstract_and_source(entries: dict[str, dict]) -> None:

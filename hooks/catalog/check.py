@@ -1,15 +1,18 @@
 """Every rule the catalog data must follow; each check returns problems, none raises.
 
-The JSON Schemas in data/schema/ describe the shape of an entry (and drive editors);
-the checks here translate schema errors into plain messages and add the rules a schema
-cannot express: references into the taxonomy, uniqueness, dates against arXiv ids, and
-what kind of page a link points to.
+The JSON Schemas in data/schema/ describe the shape of a file (and drive editors); the
+checks here translate schema errors into plain messages and add the rules a schema cannot
+express: references into the taxonomy, uniqueness, dates against arXiv ids, and what kind
+of page a link points to. A place in a file is a path of keys and list positions; the
+first list position on it picks the entry that a message names.
 """
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
@@ -17,129 +20,99 @@ from jsonschema.exceptions import ValidationError
 from .mojibake import looks_like_mojibake
 from .problems import Problem
 from .text import arxiv_id_from_url, date_from_arxiv
-from .yaml_io import LineDict
+from .yaml_io import LineDict, LineList
 
+# Characters YAML does not allow in a file (tab, line breaks and printable Unicode are fine).
+NON_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Control characters a text value must not hold, even written as an escape like "\x07".
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-URL_PATTERN = re.compile(r"^https?://[^\s/]+\.[^\s]*$")
+ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}")
+URL_PATTERN = re.compile(r"^https?://[^\s/]+\.[^\s]*$")  # as in data/schema/paper.schema.json
+MONTH = re.compile(r"\d{4}-\d{2}")
+SLUG_MESSAGE = "{value} is not a lowercase slug (a-z, 0-9, single hyphens)"
+URL_MESSAGE = "{value} is not an absolute http(s) URL"
 PATTERN_MESSAGES = {
-    "date": "{value!r} is not a month in YYYY-MM form",
-    "added": "{value!r} is not a day in YYYY-MM-DD form",
-    "arxiv": "{value!r} is not a bare arXiv id like 2505.14362",
-    "id": "{value!r} is not a lowercase slug (a-z, 0-9, single hyphens)",
-    "category": "{value!r} is not a lowercase slug (a-z, 0-9, single hyphens)",
-    "subcategory": "{value!r} is not a lowercase slug (a-z, 0-9, single hyphens)",
-    "secondary_category": "{value!r} is not a lowercase slug (a-z, 0-9, single hyphens)",
+    "date": "{value} is not a month in YYYY-MM form",
+    "added": "{value} is not a day in YYYY-MM-DD form",
+    "arxiv": "{value} is not a bare arXiv id like 2505.14362",
+    **dict.fromkeys(("id", "category", "subcategory", "secondary_category", "examples", "between", "example"),
+                    SLUG_MESSAGE),
+    **dict.fromkeys(("paper", "project", "code", "models", "datasets", "url"), URL_MESSAGE),
 }
 TYPE_NAMES = {"string": "a string", "array": "a list", "object": "a mapping", "integer": "a whole number"}
+DOCUMENT_KINDS = {list: "a list of entries", dict: "a mapping of fields"}
+QUOTE_LIMIT = 60  # longer values are cut in messages; an enormous title must not flood the report
 # Hosts whose URL path says whether it is a model or a data set.
-DATASET_PATH = re.compile(r"^https?://(www\.)?(huggingface\.co|hf\.co)/datasets/", re.I)
-MODEL_HUB = re.compile(r"^https?://(www\.)?(huggingface\.co|hf\.co)/(?!datasets/|spaces/|papers/|blog/|docs/)", re.I)
-DATASET_HOSTS = re.compile(r"^https?://(www\.)?(kaggle\.com/datasets|zenodo\.org)", re.I)
+DATASET_PATH = re.compile(r"^https?://(www\.)?(huggingface\.co|hf\.co)/datasets/", re.IGNORECASE)
+MODEL_HUB = re.compile(r"^https?://(www\.)?(huggingface\.co|hf\.co)/(?!datasets/|spaces/|papers/|blog/|docs/)", re.IGNORECASE)
+DATASET_HOSTS = re.compile(r"^https?://(www\.)?(kaggle\.com/datasets|zenodo\.org)", re.IGNORECASE)
+SYNTAX_HINTS = {
+    "mapping values are not allowed": "; put a value that contains ': ' in quotes",
+}
+TAXONOMY_SECTIONS = ("methods", "categories", "boundaries")
+
+
+# Locating
 
 
 def entry_label(entry: object, position: int) -> str:
     """How messages name an entry: its id when it has a usable one, else '#position'."""
-    if isinstance(entry, dict) and isinstance(entry.get("id"), str) and entry["id"].strip():
+    if isinstance(entry, dict) and isinstance(entry.get("id"), str) and 0 < len(entry["id"].strip()) <= QUOTE_LIMIT:
         return entry["id"]
     return f"#{position}"
 
 
-def line_of(entry: object, field: str) -> int:
-    """Line of a (dotted) field inside an entry, falling back to the entry's own line."""
-    node, line = entry, getattr(entry, "line", 0)
-    for part in field.split("."):
-        if not isinstance(node, LineDict):
+def line_at(node: object, path: Iterable) -> int:
+    """Line of the deepest key or list item of path present in node; the node's own line if none is."""
+    line = getattr(node, "line", 0)
+    for part in path:
+        if isinstance(node, LineDict) and part in node:
+            line, node = node.key_lines[part], node[part]
+        elif isinstance(node, LineList) and isinstance(part, int) and 0 <= part < len(node):
+            line, node = node.item_lines[part], node[part]
+        else:
             break
-        line = node.line_of(part)
-        node = node.get(part)
     return line
 
 
-# File-level checks
+def line_of(entry: object, field: str) -> int:
+    """Line of a dotted field inside an entry (a missing one gives its parent's line)."""
+    return line_at(entry, field.split(".") if field else ())
 
 
-def check_raw_text(file: str, raw: bytes) -> list[Problem]:
-    """Encoding problems that must be caught before YAML parsing."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return [Problem(file, 1, "", "", "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")]
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        return [Problem(file, line, "", "", f"is not valid UTF-8 ({err.reason} at byte {err.start})")]
-    return []
+def locate(file: str, document: object, path: tuple, message: str) -> Problem:
+    """A problem at path in a parsed file, named by the entry the path enters and the field inside it."""
+    node, entry, field = document, "", []
+    for part in path:
+        if isinstance(node, list):
+            if not entry:  # the first list position picks the entry; the field is the keys after it
+                entry, field = entry_label(node[part], part + 1), []
+        else:
+            field.append(str(part))
+        node = node[part] if isinstance(node, list) or (isinstance(node, dict) and part in node) else None
+    return Problem(file, line_at(document, path), entry, ".".join(field), message)
 
 
-def check_is_list(file: str, data: object) -> list[Problem]:
-    """A papers file must hold a non-empty YAML list of entries."""
-    if data is None:
-        return [Problem(file, 1, "", "", "file is empty; expected a list of entries")]
-    if not isinstance(data, list):
-        kind = "a mapping" if isinstance(data, dict) else f"a {type(data).__name__}"
-        return [Problem(file, getattr(data, "line", 1), "", "", f"expected a list of entries, found {kind}")]
-    return []
+def _node_at(document: object, path: tuple) -> object:
+    """The value at a path that is known to exist."""
+    for part in path:
+        document = document[part]
+    return document
 
 
-# Entry checks
-
-
-def check_schema(file: str, entries: list, validator: Draft202012Validator) -> list[Problem]:
-    """Translate JSON Schema errors into located, plain-language problems."""
-    problems = []
-    for position, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict):
-            problems.append(Problem(file, 0, f"#{position}", "", f"expected a mapping of fields, found {_type_name(entry)}"))
-            continue
-        label = entry_label(entry, position)
-        for error in validator.iter_errors(entry):
-            field, message = describe_schema_error(error)
-            problems.append(Problem(file, line_of(entry, field.split(".")[0] if field else ""), label, field, message))
-    return problems
-
-
-def describe_schema_error(error: ValidationError) -> tuple[str, str]:
-    """(dotted field, message) for one schema error."""
-    path = [str(p) for p in error.absolute_path if not isinstance(p, int)]
-    field, value, kind = ".".join(path), error.instance, error.validator
-    if kind == "required":
-        missing = re.search(r"'(.+?)' is a required property", error.message).group(1)
-        return ".".join(path + [missing]), "missing required field"
-    if kind in ("additionalProperties", "unevaluatedProperties"):
-        names = re.findall(r"'([^']+)'", error.message.split("(")[-1] if "(" in error.message else error.message)
-        unknown = [n for n in names if n not in error.schema.get("properties", {})] or names
-        return ".".join(path + [unknown[0]]), "unknown field (check the spelling against data/schema/paper.schema.json)"
-    if error.validator is None or kind == "false":  # a `false` subschema: field not allowed here
-        return field, "is not allowed here (standard-reasoning examples have no category)"
-    if kind == "type":
-        return field, f"must be {TYPE_NAMES.get(error.validator_value, error.validator_value)}, not {_type_name(value)}"
-    if kind == "pattern":
-        template = PATTERN_MESSAGES.get(path[-1] if path else "", "{value!r} is not an absolute http(s) URL")
-        return field, template.format(value=value)
-    if kind == "oneOf":  # a links value: one URL or a list of URLs
-        return field, _describe_urls(value)
-    if kind == "maxLength":
-        return field, f"is {len(value)} characters long; at most {error.validator_value} allowed"
-    if kind in ("minLength", "minItems"):
-        return field, "must not be empty"
-    if kind == "uniqueItems":
-        return field, "lists the same value twice"
-    return field, error.message
-
-
-def _describe_urls(value: object) -> str:
-    items = value if isinstance(value, list) else [value]
-    for item in items:
-        if not isinstance(item, str):
-            return f"must be a URL or a list of URLs, not {_type_name(item)}"
-        if not URL_PATTERN.match(item):
-            return f"{item!r} is not an absolute http(s) URL"
-    return "must be a URL or a non-empty list of URLs"
+def _quote(value: object) -> str:
+    """repr of a value for a message, cut when long so the report stays readable."""
+    text = repr(value)
+    if len(text) <= QUOTE_LIMIT:
+        return text
+    return f"{text[: QUOTE_LIMIT - 10]}… ({len(value) if isinstance(value, str) else len(text)} characters)"
 
 
 def _type_name(value: object) -> str:
+    """What a YAML value is, in a maintainer's words."""
     if isinstance(value, bool):
         return "true/false"
-    if isinstance(value, (int, float)):
+    if isinstance(value, int | float):
         return "a number"
     if isinstance(value, list):
         return "a list"
@@ -150,114 +123,235 @@ def _type_name(value: object) -> str:
     return "a string"
 
 
-def check_text_values(file: str, entries: list) -> list[Problem]:
-    """No control characters and no mojibake in any text value."""
+def _nodes(node: object, path: tuple = ()) -> Iterable[tuple[tuple, object]]:
+    """(path, node) for node and every value inside it."""
+    yield path, node
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _nodes(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _nodes(value, path + (index,))
+
+
+# File-level checks
+
+
+def check_raw_text(file: str, raw: bytes) -> list[Problem]:
+    """Encoding problems and characters YAML rejects, caught before parsing so each gets its line."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return [Problem(file, 1, "", "", "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return [Problem(file, line, "", "", f"file is not valid UTF-8 ({err.reason} at byte {err.start}); "
+                                            "save it as UTF-8")]
+    return [Problem(file, text.count("\n", 0, match.start()) + 1, "", "",
+                    f"contains the non-printable character U+{ord(match.group()):04X}; remove it")
+            for match in NON_PRINTABLE.finditer(text)]
+
+
+def describe_syntax_error(reason: str) -> str:
+    """The message for a YAML syntax error, with a hint for the usual mistake."""
+    hint = next((h for start, h in SYNTAX_HINTS.items() if reason.startswith(start)), "")
+    return f"YAML syntax error: {reason}{hint}"
+
+
+def check_document(file: str, data: object, expected: type = list) -> list[Problem]:
+    """A file must hold a list of entries (or, for the taxonomy, a mapping); an empty list is fine."""
+    if data is None:
+        return [Problem(file, 1, "", "", f"file is empty; expected {DOCUMENT_KINDS[expected]}")]
+    if not isinstance(data, expected):
+        return [Problem(file, getattr(data, "line", 1), "", "",
+                        f"expected {DOCUMENT_KINDS[expected]}, found {_type_name(data)}")]
+    return []
+
+
+# Shape of a file
+
+
+def check_schema(file: str, document: object, validator: Draft202012Validator) -> list[Problem]:
+    """Translate JSON Schema errors for a whole file into located, plain-language problems."""
     problems = []
-    for position, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict):
-            continue
-        for field, text in _strings(entry):
-            if CONTROL_CHARS.search(text.replace("\n", "")):
-                char = CONTROL_CHARS.search(text.replace("\n", "")).group()
-                problems.append(Problem(file, line_of(entry, field), entry_label(entry, position), field,
-                                        f"contains the control character U+{ord(char):04X}"))
-            if looks_like_mojibake(text):
-                problems.append(Problem(file, line_of(entry, field), entry_label(entry, position), field,
-                                        "looks like mojibake (UTF-8 read as Windows-125x, e.g. 'â€' or 'ğŸ'); repair the text"))
+    for error in validator.iter_errors(document):
+        parent = _node_at(document, tuple(error.absolute_path))
+        for path, message in describe_schema_error(error, parent):
+            problems.append(locate(file, document, path, message))
     return problems
 
 
-def _strings(node: object, prefix: str = "") -> Iterable[tuple[str, str]]:
-    """(dotted field, text) for every string in an entry; list items keep their parent's field."""
-    if isinstance(node, str):
-        yield prefix, node
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _strings(value, f"{prefix}.{key}" if prefix else str(key))
-    elif isinstance(node, list):
-        for value in node:
-            yield from _strings(value, prefix)
+def describe_schema_error(error: ValidationError, node: object) -> list[tuple[tuple, str]]:
+    """(path, message) pairs for one schema error; node is the value at the error's path."""
+    path, value, kind = tuple(error.absolute_path), error.instance, error.validator
+    field = next((str(p) for p in reversed(path) if not isinstance(p, int)), "")
+    if kind == "required":
+        missing = re.search(r"'(.+?)' is a required property", error.message).group(1)
+        return [(path + (missing,), "missing required field")]
+    if kind == "additionalProperties":
+        known = list(error.schema.get("properties", {}))
+        return [(path + (key,), _unknown_field(key, known)) for key in value if key not in known]
+    if kind is None:  # a `false` subschema: jsonschema leaves the key off the path, so find it by identity
+        key = next((k for k, v in node.items() if v is value), "") if isinstance(node, dict) else ""
+        return [(path + (key,), "is not allowed here (standard-reasoning examples have no category)")]
+    if kind == "type":
+        expected = TYPE_NAMES.get(error.validator_value, error.validator_value)
+        hint = "; put it in quotes" if error.validator_value == "string" and _type_name(value) == "a number" else ""
+        return [(path, f"must be {expected}, not {_type_name(value)}{hint}")]
+    if kind == "pattern":
+        template = PATTERN_MESSAGES.get(field, "{value} does not have the expected form")
+        return [(path, template.format(value=_quote(value)))]
+    if kind == "oneOf":  # a links value: one URL or a list of URLs
+        return [_describe_urls(path, value)]
+    if kind == "enum":
+        return [(path, f"{_quote(value)} is not one of: {', '.join(map(str, error.validator_value))}")]
+    if kind == "maxLength":
+        return [(path, f"is {len(value)} characters long; at most {error.validator_value} allowed")]
+    if kind in ("minLength", "minItems") and error.validator_value == 1:
+        return [(path, "must not be empty")]
+    if kind in ("minItems", "maxItems"):
+        bound = "at least" if kind == "minItems" else "at most"
+        return [(path, f"must have {bound} {error.validator_value} items, not {len(value)}")]
+    if kind == "uniqueItems":
+        return [(path, "lists the same value twice")]
+    return [(path, error.message)]
+
+
+def _unknown_field(key: object, known: list[str]) -> str:
+    """Message for a key the schema does not know, suggesting the nearest known one."""
+    close = difflib.get_close_matches(str(key), known, n=1)
+    return f"unknown field; did you mean {close[0]!r}?" if close else f"unknown field; allowed: {', '.join(known)}"
+
+
+def _describe_urls(path: tuple, value: object) -> tuple[tuple, str]:
+    """(path, message) for a links value that is not one URL or a list of URLs, at its first bad item."""
+    items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+    for index, item in items:
+        at = path if index is None else path + (index,)
+        if not isinstance(item, str):
+            return at, f"must be a URL or a list of URLs, not {_type_name(item)}"
+        if not URL_PATTERN.match(item):
+            return at, URL_MESSAGE.format(value=_quote(item))
+    return path, "must be a URL or a non-empty list of URLs"
+
+
+# Values anywhere in a file
+
+
+def check_duplicate_keys(file: str, document: object) -> list[Problem]:
+    """A key given twice in one mapping, reported at the repeat: YAML would silently keep one of the values."""
+    return [replace(locate(file, document, path + (key,), f"is given twice (first on line {node.key_lines[key]}); "
+                                                          "keep one"), line=line)
+            for path, node in _nodes(document) if isinstance(node, LineDict)
+            for key, line in node.duplicate_keys.items()]
+
+
+def check_text_values(file: str, document: object) -> list[Problem]:
+    """No control characters and no mojibake in any text value."""
+    problems = []
+    for path, text in _nodes(document):
+        if not isinstance(text, str):
+            continue
+        control = CONTROL_CHARS.search(text)
+        if control:
+            problems.append(locate(file, document, path, f"contains the control character U+{ord(control.group()):04X}; remove it"))
+        if looks_like_mojibake(text):
+            problems.append(locate(file, document, path, "looks like mojibake (UTF-8 read as Windows-125x, "
+                                                         "e.g. 'â€' or 'ğŸ'); repair the text"))
+    return problems
+
+
+# Rules per entry
 
 
 def check_references(file: str, entries: list, taxonomy) -> list[Problem]:
     """Category, subcategory, secondary category and methods exist in the taxonomy."""
+    return [locate(file, entries, (index, *path), message)
+            for index, entry in enumerate(entries) if isinstance(entry, dict)
+            for path, message in _reference_problems(entry, taxonomy)]
+
+
+def _reference_problems(entry: dict, taxonomy) -> list[tuple[str, str]]:
+    """(path, message) for each taxonomy reference of one entry that does not resolve."""
     problems = []
-    method_ids = {m.id for m in taxonomy.methods}
-    for position, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict):
-            continue
-        label = entry_label(entry, position)
-
-        def report(field: str, message: str) -> None:
-            problems.append(Problem(file, line_of(entry, field), label, field, message))
-
-        category = taxonomy.category(entry.get("category")) if isinstance(entry.get("category"), str) else None
-        if "category" in entry and isinstance(entry["category"], str) and category is None:
-            report("category", f"{entry['category']!r} is not a category of the taxonomy "
-                               f"({', '.join(c.id for c in taxonomy.categories)})")
-        sub = entry.get("subcategory")
-        if category and isinstance(sub, str) and category.subcategory(sub) is None:
-            allowed = ", ".join(s.id for s in category.subcategories) or "none"
-            report("subcategory", f"{sub!r} is not a subcategory of {category.id} ({allowed})")
-        if category and category.subcategories and "subcategory" not in entry:
-            report("subcategory", f"missing; {category.id} papers sit in one of: "
-                                  f"{', '.join(s.id for s in category.subcategories)}")
-        second = entry.get("secondary_category")
-        if isinstance(second, str) and taxonomy.category(second) is None:
-            report("secondary_category", f"{second!r} is not a category of the taxonomy")
-        elif isinstance(second, str) and second == entry.get("category"):
-            report("secondary_category", "is the same as category; leave it out")
-        for method in entry.get("methods") or []:
-            if isinstance(method, str) and method not in method_ids:
-                report("methods", f"{method!r} is not a known method ({', '.join(sorted(method_ids))})")
+    category_ids = ", ".join(c.id for c in taxonomy.categories)
+    cat_id, sub, second = (entry.get(k) for k in ("category", "subcategory", "secondary_category"))
+    category = taxonomy.category(cat_id) if isinstance(cat_id, str) else None
+    if isinstance(cat_id, str) and category is None:
+        problems.append((("category",), f"{_quote(cat_id)} is not a category of the taxonomy ({category_ids})"))
+    if category and isinstance(sub, str) and category.subcategory(sub) is None:
+        problems.append((("subcategory",), _wrong_subcategory(sub, category, taxonomy)))
+    if category and category.subcategories and "subcategory" not in entry:
+        allowed = ", ".join(s.id for s in category.subcategories)
+        problems.append((("subcategory",), f"missing; {category.id} papers sit in one of: {allowed}"))
+    if isinstance(second, str) and taxonomy.category(second) is None:
+        problems.append((("secondary_category",), f"{_quote(second)} is not a category of the taxonomy ({category_ids})"))
+    elif isinstance(second, str) and second == cat_id:
+        problems.append((("secondary_category",), "is the same as category; leave it out"))
+    methods = entry.get("methods")
+    method_ids = ", ".join(sorted(m.id for m in taxonomy.methods))
+    problems += [(("methods", index), f"{_quote(method)} is not a known method ({method_ids})")
+                 for index, method in enumerate(methods if isinstance(methods, list) else [])
+                 if isinstance(method, str) and taxonomy.method(method) is None]
     return problems
+
+
+def _wrong_subcategory(sub: str, category, taxonomy) -> str:
+    """Message for a subcategory its category does not have, naming the category that has it."""
+    if not category.subcategories:
+        return f"{category.id} has no subcategories; leave it out"
+    owner = next((c.id for c in taxonomy.categories if c.subcategory(sub)), "")
+    elsewhere = f"; it belongs to {owner}" if owner else ""
+    return (f"{_quote(sub)} is not a subcategory of {category.id} "
+            f"({', '.join(s.id for s in category.subcategories)}){elsewhere}")
 
 
 def check_arxiv_and_links(file: str, entries: list) -> list[Problem]:
     """arXiv id agrees with date and paper link; model and data-set links point to such pages."""
+    return [locate(file, entries, (index, *path), message)
+            for index, entry in enumerate(entries) if isinstance(entry, dict)
+            for path, message in _arxiv_and_link_problems(entry)]
+
+
+def _arxiv_and_link_problems(entry: dict) -> list[tuple[str, str]]:
+    """(path, message) for each disagreement between an entry's arXiv id, date and links."""
     problems = []
-    for position, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict):
-            continue
-        label = entry_label(entry, position)
-
-        def report(field: str, message: str) -> None:
-            problems.append(Problem(file, line_of(entry, field), label, field, message))
-
-        arxiv, date = entry.get("arxiv"), entry.get("date")
-        if isinstance(arxiv, str) and re.fullmatch(r"\d{4}\.\d{4,5}", arxiv):
-            if isinstance(date, str) and re.fullmatch(r"\d{4}-\d{2}", date) and date != date_from_arxiv(arxiv):
-                report("date", f"{date!r} disagrees with arXiv id {arxiv} (released {date_from_arxiv(arxiv)})")
-        links = entry.get("links") if isinstance(entry.get("links"), dict) else {}
-        for url in _urls(links.get("paper")):
-            linked = arxiv_id_from_url(url)
-            if linked and linked != arxiv:
-                report("links.paper", f"links arXiv {linked} but the entry's arxiv is {arxiv or 'not set'}")
-        for url in _urls(links.get("models")):
-            if DATASET_PATH.match(url) or DATASET_HOSTS.match(url):
-                report("links.models", f"{url} is a data set, not a model; move it to links.datasets")
-        for url in _urls(links.get("datasets")):
-            if MODEL_HUB.match(url) and "/collections/" not in url:
-                report("links.datasets", f"{url} is a model page, not a data set; move it to links.models")
+    arxiv, date = entry.get("arxiv"), entry.get("date")
+    well_formed = isinstance(arxiv, str) and ARXIV_ID.fullmatch(arxiv)
+    if well_formed and isinstance(date, str) and MONTH.fullmatch(date) and date != date_from_arxiv(arxiv):
+        problems.append((("date",), f"{date!r} disagrees with arXiv id {arxiv} (released {date_from_arxiv(arxiv)})"))
+    links = entry.get("links") if isinstance(entry.get("links"), dict) else {}
+    # a malformed arxiv is reported by the schema; comparing links with it would only repeat that
+    for path, url in _urls(links, "paper") if well_formed or "arxiv" not in entry else []:
+        linked = arxiv_id_from_url(url)
+        if linked and linked != arxiv:
+            problems.append((path, f"links arXiv {linked} but the entry's arxiv is {arxiv}" if arxiv else
+                                   f"links arXiv {linked} but the entry has no arxiv; add arxiv: '{linked}'"))
+    problems += [(path, f"{url} is a data set, not a model; move it to links.datasets")
+                 for path, url in _urls(links, "models") if DATASET_PATH.match(url) or DATASET_HOSTS.match(url)]
+    problems += [(path, f"{url} is a model page, not a data set; move it to links.models")
+                 for path, url in _urls(links, "datasets") if MODEL_HUB.match(url) and "/collections/" not in url]
     return problems
 
 
-def _urls(value: object) -> list[str]:
+def _urls(links: dict, kind: str) -> list[tuple[tuple, str]]:
+    """(path in the entry, URL) for each URL of one kind of link."""
+    value = links.get(kind)
     if isinstance(value, str):
-        return [value]
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+        return [(("links", kind), value)]
+    items = enumerate(value) if isinstance(value, list) else ()
+    return [(("links", kind, index), url) for index, url in items if isinstance(url, str)]
 
 
 def check_unique(located: list[tuple[str, int, dict]]) -> list[Problem]:
-    """Ids, arXiv ids and paper links are unique across all files.
+    """Ids and arXiv ids are unique across all files.
 
-    `located` holds (file, position, entry) for every entry of every file, in load order;
-    the second and later occurrences are reported, naming the first.
+    `located` holds (file, position, entry) for every mapping entry of every file, in load
+    order; the second and later occurrences are reported, naming the first.
     """
     problems = []
     seen: dict[tuple[str, str], tuple[str, int]] = {}
     for file, position, entry in located:
-        label = entry_label(entry, position)
         for field in ("id", "arxiv"):
             value = entry.get(field)
             if not isinstance(value, str):
@@ -265,8 +359,50 @@ def check_unique(located: list[tuple[str, int, dict]]) -> list[Problem]:
             key = (field, unicodedata.normalize("NFC", value))
             if key in seen:
                 first_file, first_line = seen[key]
-                problems.append(Problem(file, line_of(entry, field), label, field,
-                                        f"{value!r} is already used by the entry at {first_file}:{first_line}"))
+                problems.append(Problem(file, line_of(entry, field), entry_label(entry, position), field,
+                                        f"{_quote(value)} is already used by the entry at {first_file}:{first_line}"))
             else:
                 seen[key] = (file, line_of(entry, field))
     return problems
+
+
+# The taxonomy
+
+
+def check_taxonomy(file: str, taxonomy: LineDict) -> list[Problem]:
+    """Rules for a schema-valid taxonomy: ids unique in each list, boundaries between categories."""
+    problems = []
+    lists = [(section,) for section in TAXONOMY_SECTIONS]
+    lists += [("categories", n, "subcategories") for n in range(len(taxonomy["categories"]))]
+    for path in lists:
+        seen: set[str] = set()
+        for index, item in enumerate(_node_at(taxonomy, path)):
+            if item["id"] in seen:
+                problems.append(locate(file, taxonomy, path + (index, "id"), f"{item['id']!r} is used twice in {path[-1]}"))
+            seen.add(item["id"])
+    category_ids = {c["id"] for c in taxonomy["categories"]}
+    for index, boundary in enumerate(taxonomy["boundaries"]):
+        problems += [locate(file, taxonomy, ("boundaries", index, "between", n), f"{c!r} is not a category")
+                     for n, c in enumerate(boundary["between"]) if c not in category_ids]
+    return problems
+
+
+def check_taxonomy_references(file: str, taxonomy: LineDict, ids: set[str]) -> list[Problem]:
+    """Examples named by the taxonomy must be catalog entries."""
+    problems = []
+    for index, category in enumerate(taxonomy["categories"]):
+        problems += [locate(file, taxonomy, ("categories", index, "examples", n),
+                            f"{example!r} is not the id of a catalog entry")
+                     for n, example in enumerate(category["examples"]) if example not in ids]
+    for index, boundary in enumerate(taxonomy["boundaries"]):
+        if boundary["example"] not in ids:
+            problems.append(locate(file, taxonomy, ("boundaries", index, "example"),
+                                   f"{boundary['example']!r} is not the id of a catalog entry"))
+    return problems
+
+
+def check_activity_references(file: str, activities: list, ids: set[str]) -> list[Problem]:
+    """An activity that names a catalog paper must name an existing one."""
+    return [locate(file, activities, (index, "paper"), f"{_quote(item['paper'])} is not the id of a catalog entry")
+            for index, item in enumerate(activities)
+            if isinstance(item, dict) and isinstance(item.get("paper"), str) and item["paper"] not in ids]

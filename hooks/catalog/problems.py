@@ -10,7 +10,7 @@ class Problem:
 
     file: str
     line: int
-    entry: str  # the entry's id, or '#<position>' when it has no usable id; '' for the file
+    entry: str  # the entry's id, or '#<position>' when it has no usable id; '' for the file or a top-level field
     field: str
     message: str
 

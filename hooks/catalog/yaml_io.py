@@ -1,5 +1,7 @@
-"""Safe, fast YAML reading that remembers the line of every entry and key."""
+"""Safe, fast YAML reading that remembers the line of every entry, key and list item."""
 from __future__ import annotations
+
+from collections.abc import Hashable
 
 import yaml
 
@@ -8,15 +10,26 @@ try:  # libyaml's parser is about five times faster than the pure-Python one
 except AttributeError:  # pragma: no cover - libyaml missing
     _BaseLoader = yaml.SafeLoader
 
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
 
 class LineDict(dict):
-    """A mapping from YAML that knows its own line and each key's line (1-based)."""
+    """A mapping from YAML that knows its own line, each key's line, and keys given twice (1-based lines)."""
 
     line: int = 0
     key_lines: dict
+    duplicate_keys: dict  # key -> line where it is given again; the first value is the one kept
 
     def line_of(self, key: str) -> int:
+        """Line of key, or of the mapping itself when the key is absent."""
         return self.key_lines.get(key, self.line)
+
+
+class LineList(list):
+    """A list from YAML that knows its own line and each item's line (1-based)."""
+
+    line: int = 0
+    item_lines: list
 
 
 class LineLoader(_BaseLoader):
@@ -24,17 +37,34 @@ class LineLoader(_BaseLoader):
 
 
 def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> LineDict:
+    own = sum(1 for key_node, _ in node.value if key_node.tag != MERGE_TAG)
     loader.flatten_mapping(node)
+    merged = len(node.value) - own  # flatten_mapping puts the pairs merged in with '<<' first
     result = LineDict()
     result.line = node.start_mark.line + 1
-    result.key_lines = {}
-    for key_node, value_node in node.value:
+    result.key_lines, result.duplicate_keys = {}, {}
+    inherited = set()  # keys that came from a merge: the mapping's own key may override them
+    for index, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=True)
-        if key in result:
+        if not isinstance(key, Hashable):
             raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark)
+                None, None, "a key must be a single value, not a list or mapping", key_node.start_mark)
+        if key in result and key not in inherited:  # recorded, not raised: the report names the entry
+            result.duplicate_keys[key] = key_node.start_mark.line + 1
+            continue
+        if index < merged:
+            inherited.add(key)
+        else:
+            inherited.discard(key)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: LineLoader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
 
 
@@ -43,9 +73,10 @@ def _construct_plain_string(loader: LineLoader, node: yaml.ScalarNode) -> str:
 
 
 LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_plain_string)
 
 
 def parse_yaml(text: str):
-    """Parse YAML text into LineDicts, lists and scalars (dates stay strings)."""
-    return yaml.load(text, Loader=LineLoader)  # noqa: S506 - LineLoader derives from SafeLoader
+    """Parse YAML text into LineDicts, LineLists and scalars (dates stay strings)."""
+    return yaml.load(text, Loader=LineLoader)  # LineLoader derives from SafeLoader

@@ -1,0 +1,84 @@
+"""The loader on broken data: the exact report for every case of tests/unit/bad_data/, and nothing else."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from catalog.load import load_catalog
+from catalog.problems import CatalogError, Problem
+
+from tests.unit.bad_data import CASES, build_tree, read_case
+
+CASE_IDS = [path.stem for path in CASES]
+TITLE_LIMIT = 300  # maxLength of a title in data/schema/paper.schema.json
+ENORMOUS_TITLE = ("Thinking with images " * 500)[:10_000]
+
+
+def report_of(data_dir: Path) -> list[str]:
+    """The loader's problem lines for data_dir (fails the test if it loads cleanly)."""
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(data_dir)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def snapshot(data_dir: Path) -> dict[str, bytes]:
+    """Every file under data_dir with its bytes."""
+    return {str(p.relative_to(data_dir)): p.read_bytes() for p in sorted(data_dir.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("case_file", CASES, ids=CASE_IDS)
+def test_report_is_exactly_the_expected_lines(case_file: Path, tmp_path: Path) -> None:
+    """The whole report of a case is its expected lines: none missing, none extra, each exact."""
+    case = read_case(case_file)
+    assert report_of(build_tree(tmp_path, case["files"])) == case["expected"]
+
+
+@pytest.mark.parametrize("case_file", CASES, ids=CASE_IDS)
+def test_loading_leaves_every_file_untouched(case_file: Path, tmp_path: Path) -> None:
+    """Loading broken data never rewrites a file, good entries included: bytes are identical afterwards."""
+    data_dir = build_tree(tmp_path, read_case(case_file)["files"])
+    before = snapshot(data_dir)
+    report_of(data_dir)
+    assert snapshot(data_dir) == before
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    """Three independent problems in two files give three lines in one report."""
+    case = read_case(next(path for path in CASES if path.stem == "three-problems-in-two-files"))
+    report = report_of(build_tree(tmp_path, case["files"]))
+    assert len(report) == 3
+    assert {line.split(":")[0] for line in report} == {"data/papers/multimodal.yaml", "data/papers/multi-agent.yaml"}
+
+
+def test_enormous_title_gives_its_length_not_its_text(tmp_path: Path) -> None:
+    """A 10,000-character title is reported by length and limit; the report does not repeat it."""
+    entry = (f"- id: huge\n  title: {ENORMOUS_TITLE}\n  category: multimodal\n  date: 2025-06\n"
+             "  links:\n    paper: https://example.org/huge\n")
+    assert len(ENORMOUS_TITLE) == 10_000
+    assert report_of(build_tree(tmp_path, {"data/papers/multimodal.yaml": entry})) == [
+        f"data/papers/multimodal.yaml:2: entry huge: title: is 10000 characters long; at most {TITLE_LIMIT} allowed"]
+
+
+def test_error_text_is_a_header_then_one_problem_a_line(tmp_path: Path) -> None:
+    """str(CatalogError) is the count, then every problem line in order."""
+    case = read_case(next(path for path in CASES if path.stem == "three-problems-in-two-files"))
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(build_tree(tmp_path, case["files"]))
+    assert str(caught.value) == "\n".join(["3 problems in the catalog data:", *case["expected"]])
+
+
+@pytest.mark.parametrize(("problem", "text"), [
+    (Problem("data/papers/a.yaml", 4, "vgr", "links.code", "bad"), "data/papers/a.yaml:4: entry vgr: links.code: bad"),
+    (Problem("data/papers/a.yaml", 4, "#2", "", "bad"), "data/papers/a.yaml:4: entry #2: bad"),
+    (Problem("data/papers/a.yaml", 1, "", "", "bad"), "data/papers/a.yaml:1: bad"),
+    (Problem("data/taxonomy.yaml", 0, "", "", "file is missing"), "data/taxonomy.yaml: file is missing"),
+], ids=["full", "no-field", "file-only", "no-line"])
+def test_problem_text_leaves_out_what_it_lacks(problem: Problem, text: str) -> None:
+    """A problem reads file:line: entry <id>: field: message, dropping the parts it has not got."""
+    assert str(problem) == text
+
+
+def test_error_header_counts_one_problem_in_the_singular() -> None:
+    """One problem is '1 problem', not '1 problems'."""
+    error = CatalogError([Problem("data/taxonomy.yaml", 0, "", "", "file is missing")])
+    assert str(error) == "1 problem in the catalog data:\ndata/taxonomy.yaml: file is missing"

@@ -1,0 +1,107 @@
+"""The loader on valid data, and how it finds the line, entry and field of a place in a file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from catalog.check import line_at, locate
+from catalog.load import load_catalog
+from catalog.models import Links
+from catalog.yaml_io import parse_yaml
+
+from tests.unit.bad_data import build_tree
+
+PAPERS = """\
+- id: vgr
+  title: 'VGR: Visual Grounded Reasoning'
+  category: multimodal
+  date: 2025-06
+  arxiv: '2506.11991'
+  methods: [sft]
+  links:
+    paper: https://arxiv.org/abs/2506.11991
+    code:
+      - https://github.com/BytedanceDouyinContent/VGR
+      - https://example.org/vgr-mirror
+"""
+TAXONOMY = """\
+standard_reasoning: One pass.
+categories:
+  - id: multimodal
+    subcategories: []
+  - id: multi-agent
+    subcategories:
+      - id: debate
+        title: Debate
+"""
+
+
+def test_base_tree_loads_clean(tmp_path: Path) -> None:
+    """The corpus's base tree is valid: every id the real taxonomy names, newest first."""
+    catalog = load_catalog(build_tree(tmp_path))
+    named = {ex for c in catalog.taxonomy.categories for ex in c.examples} | {b.example for b in catalog.taxonomy.boundaries}
+    assert {p.id for p in catalog.papers} == named
+    assert [p.date for p in catalog.papers] == sorted((p.date for p in catalog.papers), reverse=True)
+
+
+def test_valid_entry_becomes_a_paper(tmp_path: Path) -> None:
+    """A valid entry beside the base tree is modelled field by field, with its file and line."""
+    catalog = load_catalog(build_tree(tmp_path, {"data/papers/multimodal.yaml": PAPERS}))
+    paper = catalog.paper("vgr")
+    assert (paper.title, paper.category, paper.date, paper.arxiv, paper.methods) == (
+        "VGR: Visual Grounded Reasoning", "multimodal", "2025-06", "2506.11991", ("sft",))
+    assert paper.links == Links(paper=("https://arxiv.org/abs/2506.11991",),
+                                code=("https://github.com/BytedanceDouyinContent/VGR", "https://example.org/vgr-mirror"))
+    assert (paper.source_file, paper.source_line) == ("data/papers/multimodal.yaml", 1)
+
+
+def test_parse_yaml_records_entry_key_and_item_lines() -> None:
+    """Mappings know their own line and each key's; lists know each item's; dates stay strings."""
+    entry = parse_yaml(PAPERS)[0]
+    assert (entry.line, entry.line_of("links"), entry["links"].line_of("code")) == (1, 7, 9)
+    assert entry["links"]["code"].item_lines == [10, 11]
+    assert entry["date"] == "2025-06"
+
+
+def test_duplicate_key_is_recorded_and_the_first_value_kept() -> None:
+    """A key given twice is not an error while parsing: the repeat's line is kept for the report."""
+    entry = parse_yaml("- id: vgr\n  date: 2025-06\n  date: 2025-05\n")[0]
+    assert (entry["date"], entry.key_lines["date"], entry.duplicate_keys) == ("2025-06", 2, {"date": 3})
+
+
+def test_key_overriding_a_merged_one_is_not_a_duplicate() -> None:
+    """`<<: *base` then `id: b` overrides the merged id, as YAML says; nothing is recorded as given twice."""
+    entries = parse_yaml("- &base {id: a, title: T}\n- <<: *base\n  id: b\n")
+    assert (entries[1]["id"], entries[1]["title"], entries[1].duplicate_keys) == ("b", "T", {})
+
+
+def test_list_used_as_key_is_a_yaml_error() -> None:
+    """A list as a key cannot be hashed, so it is a YAML error (reported with its line), not a TypeError."""
+    with pytest.raises(yaml.YAMLError, match="a key must be a single value"):
+        parse_yaml("[links, paper]: https://example.org\n")
+
+
+@pytest.mark.parametrize(("path", "line"), [
+    ((0, "links", "code"), 9),
+    ((0, "links", "code", 1), 11),
+    ((0, "links", "project"), 7),
+    ((0, "title"), 2),
+    ((), 1),
+], ids=["nested-key", "list-item", "missing-key-gives-parent", "top-key", "document"])
+def test_line_at_finds_the_deepest_present_part(path: tuple, line: int) -> None:
+    """The line of a path is that of its deepest key or item present in the file."""
+    assert line_at(parse_yaml(PAPERS), path) == line
+
+
+@pytest.mark.parametrize(("text", "path", "where"), [
+    (PAPERS, (0, "links", "code", 1), (11, "vgr", "links.code")),
+    (PAPERS, (0, "links", "paper"), (8, "vgr", "links.paper")),
+    (TAXONOMY, ("categories", 1, "subcategories", 0, "title"), (8, "multi-agent", "subcategories.title")),
+    (TAXONOMY, ("standard_reasoning",), (1, "", "standard_reasoning")),
+    ("- [a, b]\n- title: T\n", (1, "id"), (2, "#2", "id")),
+], ids=["papers-list-item", "papers-nested-key", "taxonomy-nested", "taxonomy-top-level", "entry-without-id"])
+def test_locate_names_the_entry_and_field(text: str, path: tuple, where: tuple) -> None:
+    """The first list position on a path picks the entry (by id, else #position); the keys after it are the field."""
+    problem = locate("f.yaml", parse_yaml(text), path, "msg")
+    assert (problem.line, problem.entry, problem.field) == where

@@ -1,51 +1,120 @@
 """Read awesome-list READMEs into raw catalog entries (dicts ready to be written as YAML).
 
-Two formats are understood: the Awesome Interleaving Reasoning list (`read_interleaving_list`)
-and the awesome-deep-multimodal-reasoning list (`read_multimodal_list`). Every line that looks
-like an entry but cannot be read is reported, never dropped silently.
+Two formats are understood, and `read_awesome_list` tells them apart:
+
+* the Awesome Interleaving Reasoning list (`read_interleaving_list`): `### Category` and
+  `#### Subcategory` headings, bullets `* [**SFT+RL**] [2505] [Short] [Title](url) [[💻Code](url)]`.
+  `catalog export --format markdown` writes this format back, adding a trailing
+  `<!-- id: ...; arxiv: ... -->` comment so that ids (and arXiv ids the links do not show) survive
+  a round trip;
+* the awesome-deep-multimodal-reasoning list (`read_multimodal_list`): `- Title [[paper]](url)
+  [[code]](url)` bullets under topic headings. Its sections are mapped to our categories by
+  MULTIMODAL_SECTIONS; sections no category fits (benchmarks, data sets, infrastructure, other
+  lists) are reported as unmapped rather than forced into one.
+
+Every line that looks like an entry but cannot be read is reported, never dropped silently.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from .models import LINK_KINDS, Taxonomy
 from .mojibake import looks_like_mojibake, repair_mojibake
-from .models import Taxonomy
 from .text import arxiv_id_from_url, date_from_arxiv, slugify_id
 
+INTERLEAVING_FORMAT = "awesome-interleaving-reasoning"
+MULTIMODAL_FORMAT = "awesome-deep-multimodal-reasoning"
 STANDARD_SECTION = "standard-reasoning"
+UNMAPPED = "unmapped"
+MAX_ID_LENGTH = 60  # ids end up in URLs; long titles are cut at a hyphen
 LINK_LABELS = {  # emoji-stripped, lowercased label -> link kind
     "project": "project", "page": "project", "code": "code", "github": "code",
     "models": "models", "model": "models", "datasets": "datasets", "dataset": "datasets",
     "data": "datasets", "paper": "paper", "arxiv paper": "paper", "arxiv": "paper",
 }
-METHOD_TAGS = {"pretrain": "pretrain", "sft": "sft", "rl": "rl", "prompt": "prompt",
-               "position paper": "position", "survey paper": "survey"}
+ENTRY_KEY_ORDER = ("id", "short_name", "title", "category", "subcategory", "date", "arxiv", "methods", "venue",
+                   "links", "notes")
+# Backslash escapes of CommonMark: a backslash before ASCII punctuation stands for that character.
+MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# `<!-- id: deepeyes; arxiv: 2505.14362 -->` at the end of an exported bullet; its content has no
+# '<' or '>', so a '<!--' inside an (escaped) title cannot pass for its start.
+TRAILER = re.compile(r"\s*<!--([^<>]*)-->\s*$")
+TRAILER_KEYS = ("id", "arxiv", "date")
+
+# Seed 001's sections -> (category, subcategory, methods), or None when no category fits.
+# Its vertical domains (robotics, medicine, audio) are multimodal reasoning in our sense; its
+# "Generation" papers reason while generating; surveys keep their section's topic.
+MULTIMODAL_SECTIONS: dict[str, tuple[str, str, tuple[str, ...]] | None] = {
+    "Surveys": ("multimodal", "", ("survey",)),
+    "Visual Understanding": ("multimodal", "", ()),
+    "Visual Reasoning": ("multimodal", "", ()),
+    "Robotics/Spatial": ("multimodal", "", ()),
+    "Medical": ("multimodal", "", ()),
+    "Audio": ("multimodal", "", ()),
+    "Generation": ("unified-generation", "generation", ()),
+    "Benchmarks": None,  # evaluations, not reasoning methods
+    "Datasets": None,
+    "Infra": None,
+    "Related Collections": None,
+}
+MULTIMODAL_TAG = re.compile(r"\*\*\[([^\]]+)\]\*\*\s*")
+VENUE_TAG = re.compile(r"[A-Za-z]+\s?\d{4}")  # CVPR2025, EMNLP 2024
+SHORT_NAME_SEPARATORS = (": ", " --- ")
+MAX_SHORT_NAME_WORDS = 2
 
 
 @dataclass
 class ImportResult:
-    """Entries read, per-section counts, and every line that could not be read."""
+    """Entries read, per-section counts, every line that could not be read, and unmapped lines."""
 
+    format: str = INTERLEAVING_FORMAT
     entries: list[dict] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    targets: dict[str, str] = field(default_factory=dict)  # section -> 'category[/subcategory]' or UNMAPPED
     problems: list[str] = field(default_factory=list)
+    unmapped: list[str] = field(default_factory=list)
+
+    def count(self, section: str, target: str) -> None:
+        """Count one entry (or unmapped line) read in section, which goes to target."""
+        self.counts[section] = self.counts.get(section, 0) + 1
+        self.targets[section] = target
 
 
 # Shared parsing helpers
 
 
+def unescape_markdown(text: str) -> str:
+    r"""Undo markdown backslash escapes: 'V\*' -> 'V*'; a backslash before anything else stays."""
+    return MARKDOWN_ESCAPE.sub(r"\1", text)
+
+
 def read_bracket(text: str, start: int, open_: str = "[", close: str = "]") -> tuple[str, int]:
     """Content of the balanced bracket group opening at text[start], and the index after it."""
     depth = 0
-    for i in range(start, len(text)):
+    i = start
+    while i < len(text):
+        if text[i] == "\\":  # an escaped bracket does not open or close anything
+            i += 2
+            continue
         if text[i] == open_:
             depth += 1
         elif text[i] == close:
             depth -= 1
             if depth == 0:
                 return text[start + 1 : i], i + 1
+        i += 1
     raise ValueError(f"unclosed {open_!r} at column {start + 1}")
+
+
+def entry_id(name: str) -> str:
+    """The id for a new entry: slug of its short name or title, cut at a hyphen to MAX_ID_LENGTH."""
+    slug = slugify_id(name)
+    if not slug:
+        raise ValueError(f"cannot make an id from {name!r} (no letters or digits in ASCII)")
+    if len(slug) > MAX_ID_LENGTH:
+        slug = slug[: MAX_ID_LENGTH + 1].rsplit("-", 1)[0]
+    return slug
 
 
 def link_kind(label: str, url: str) -> str:
@@ -71,17 +140,41 @@ def add_link(entry: dict, kind: str, url: str) -> None:
 
 
 def finish_entry(entry: dict, title: str, url: str) -> dict:
-    """Fill id, arxiv and paper link from the title link; order keys for readable YAML."""
-    arxiv = arxiv_id_from_url(url)
+    """Fill id, arxiv, date and the paper link from the title link; order keys for readable YAML."""
     entry["title"] = title.strip()
-    entry["id"] = slugify_id(entry.get("short_name") or title)
+    entry.setdefault("id", entry_id(entry.get("short_name") or entry["title"]))
+    arxiv = entry.get("arxiv") or arxiv_id_from_url(url)
     if arxiv:
         entry["arxiv"] = arxiv
         entry.setdefault("date", date_from_arxiv(arxiv))
-    links = entry.pop("links", {})
-    entry["links"] = {"paper": url, **links}
-    order = ["id", "short_name", "title", "category", "subcategory", "date", "arxiv", "methods", "links"]
-    return {k: entry[k] for k in order if k in entry} | {k: v for k, v in entry.items() if k not in order}
+    others = entry.pop("links", {})
+    entry["links"] = {"paper": url}
+    for kind in LINK_KINDS:
+        value = others.get(kind, [])
+        for link in [value] if isinstance(value, str) else value:
+            add_link(entry, kind, link)
+    return {k: entry[k] for k in ENTRY_KEY_ORDER if k in entry} | {k: v for k, v in entry.items()
+                                                                   if k not in ENTRY_KEY_ORDER}
+
+
+def detect_format(text: str) -> str:
+    """Which list format text is in (after mojibake repair); ValueError when neither."""
+    if re.search(r"^### (Multimodal|Multi-Round Acting|Multi-Agent|Unified Understanding and Generation) "
+                 r"Interleaving Reasoning\s*$", text, re.MULTILINE):
+        return INTERLEAVING_FORMAT
+    if re.search(r"^#### Visual (Understanding|Reasoning)\s*$", text, re.MULTILINE):
+        return MULTIMODAL_FORMAT
+    raise ValueError("not an awesome list this importer knows (neither the Awesome Interleaving Reasoning "
+                     "nor the awesome-deep-multimodal-reasoning format)")
+
+
+def read_awesome_list(text: str, taxonomy: Taxonomy) -> ImportResult:
+    """Read a list in either known format, detected from its headings."""
+    if looks_like_mojibake(text):
+        text = repair_mojibake(text)
+    if detect_format(text) == INTERLEAVING_FORMAT:
+        return read_interleaving_list(text, taxonomy)
+    return read_multimodal_list(text, taxonomy)
 
 
 # The Awesome Interleaving Reasoning format
@@ -91,17 +184,25 @@ def read_interleaving_list(text: str, taxonomy: Taxonomy) -> ImportResult:
     """Parse the list's '* [' bullets under its category and subcategory headings."""
     if looks_like_mojibake(text):
         text = repair_mojibake(text)
-    result = ImportResult()
-    category, subcategory = "", ""
+    result = ImportResult(format=INTERLEAVING_FORMAT)
+    category, subcategory, broken_heading = "", "", ""
     for number, line in enumerate(text.splitlines(), start=1):
         heading = re.match(r"(#{2,4})\s+(.*?)\s*$", line)
         if heading:
-            category, subcategory = _section_for(heading, taxonomy, category, subcategory)
+            try:
+                category, subcategory = _section_for(heading, taxonomy, category)
+                broken_heading = ""
+            except ValueError as err:
+                result.problems.append(f"line {number}: {err}: {line.strip()}")
+                broken_heading = f"under the unknown heading at line {number}"
             continue
-        if not line.startswith("* [") or not category:
+        if not line.startswith("* ["):
+            continue
+        if broken_heading or not category:
+            result.problems.append(f"line {number}: {broken_heading or 'outside the catalog sections'}: {line.strip()}")
             continue
         try:
-            entry = parse_interleaving_bullet(line.rstrip())
+            entry = parse_interleaving_bullet(line.rstrip(), taxonomy)
         except ValueError as err:
             result.problems.append(f"line {number}: {err}: {line.strip()}")
             continue
@@ -109,33 +210,36 @@ def read_interleaving_list(text: str, taxonomy: Taxonomy) -> ImportResult:
             entry["category"] = category
             if subcategory:
                 entry["subcategory"] = subcategory
-        entry = {k: entry[k] for k in ["id", "short_name", "title", "category", "subcategory"] if k in entry} | entry
-        result.entries.append(entry)
-        key = category + (f"/{subcategory}" if subcategory else "")
-        result.counts[key] = result.counts.get(key, 0) + 1
+        result.entries.append({k: entry[k] for k in ENTRY_KEY_ORDER if k in entry} | entry)
+        section = category + (f"/{subcategory}" if subcategory else "")
+        result.count(section, section)
     return result
 
 
-def _section_for(heading: re.Match, taxonomy: Taxonomy, category: str, subcategory: str) -> tuple[str, str]:
+def _section_for(heading: re.Match, taxonomy: Taxonomy, category: str) -> tuple[str, str]:
     """The (category, subcategory) a heading opens; '' outside the catalog's sections."""
-    level, title = len(heading.group(1)), heading.group(2)
+    level, title = len(heading.group(1)), unescape_markdown(heading.group(2))
     if level == 2:
         return (STANDARD_SECTION if title.lower().startswith("standard reasoning") else ""), ""
     if level == 3:
         match = next((c for c in taxonomy.categories if c.source_heading.lower() == title.lower()), None)
         return (match.id if match else ""), ""
-    if level == 4 and category and category != STANDARD_SECTION:
+    if category and category != STANDARD_SECTION:
         cat = taxonomy.category(category)
         sub = next((s for s in cat.subcategories if s.title.lower() == title.lower()), None)
         if sub is None:
             raise ValueError(f"heading {title!r} is not a subcategory of {category}")
         return category, sub.id
-    return category, subcategory
+    return category, ""
 
 
-def parse_interleaving_bullet(line: str) -> dict:
+def parse_interleaving_bullet(line: str, taxonomy: Taxonomy) -> dict:
     """Parse '* [**RL**] [2505] [Name] [Title](url) [[💻Code](url)] ...' into an entry dict."""
     entry: dict = {}
+    trailer = TRAILER.search(line)
+    if trailer:
+        entry.update(_read_trailer(trailer.group(1)))
+        line = line[: trailer.start()]
     pos = 2
     groups: list[tuple[str, str | None]] = []  # (bracket text, url or None)
     while pos < len(line):
@@ -149,51 +253,67 @@ def parse_interleaving_bullet(line: str) -> dict:
         if pos < len(line) and line[pos] == "(":
             url, pos = read_bracket(line, pos, "(", ")")
         groups.append((inner, url))
-    _assign_groups(entry, groups)
-    return entry
+    return _assign_groups(entry, groups, taxonomy)
 
 
-def _assign_groups(entry: dict, groups: list[tuple[str, str | None]]) -> None:
+def _read_trailer(text: str) -> dict:
+    """'id: deepeyes; arxiv: 2505.14362' -> {'id': 'deepeyes', 'arxiv': '2505.14362'} (also date: YYYY-MM)."""
+    values = {}
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        key, _, value = part.partition(":")
+        if key.strip() not in TRAILER_KEYS or not value.strip():
+            raise ValueError(f"cannot read {part!r} in the trailing comment (expected id: ... or arxiv: ...)")
+        values[key.strip()] = value.strip()
+    return values
+
+
+def _assign_groups(entry: dict, groups: list[tuple[str, str | None]], taxonomy: Taxonomy) -> dict:
     """Give each bracket group its role: methods, date code, short name, title, links."""
     title = None
+    date_code = None
     for inner, url in groups:
         if url is None and title is None and re.fullmatch(r"\*\*(.+)\*\*", inner):
-            entry["methods"] = _methods(inner.strip("*"))
-        elif url is None and title is None and re.fullmatch(r"\d{4}", inner):
-            entry["date"] = f"20{inner[:2]}-{inner[2:]}"
-            entry["date_code"] = inner
+            entry["methods"] = _methods(inner.strip("*"), taxonomy)
+        elif url is None and title is None and date_code is None and re.fullmatch(r"\d{4}", inner):
+            date_code = inner
         elif url is None and title is None:
-            name = inner.replace("\\", "")
-            if name not in {"-", ""}:
-                entry["short_name"] = name
+            if inner.strip() not in {"-", ""}:
+                entry["short_name"] = unescape_markdown(inner)
         elif url is not None and title is None:
-            title = (inner, _unwrap_markdown_link(url))
+            title = (unescape_markdown(inner), unescape_markdown(_unwrap_markdown_link(url)))
         elif url is None and inner.startswith("["):
-            label, end = read_bracket(inner, 0)
-            rest = inner[end:]
-            if not rest.startswith("(") or not rest.endswith(")"):
-                raise ValueError(f"broken link markdown [{inner}]")
-            target = rest[1:-1]
+            label, target = _read_link_group(inner)
             add_link(entry, link_kind(label, target), target)
         else:
             raise ValueError(f"cannot place [{inner}]")
     if title is None:
         raise ValueError("no title link")
-    date_code = entry.pop("date_code", None)
-    ordered = finish_entry(entry, title[0].replace("\\", ""), title[1])
-    entry.clear()
-    entry.update(ordered)
-    if date_code and entry.get("arxiv") and entry["date"] != f"20{date_code[:2]}-{date_code[2:]}":
-        entry["date"] = f"20{date_code[:2]}-{date_code[2:]}"  # keep the source's claim; the checks flag it
+    if date_code and "date" not in entry:  # the source's claim wins over the arXiv id; the checks flag a conflict
+        entry["date"] = f"20{date_code[:2]}-{date_code[2:]}"
+    return finish_entry(entry, *title)
 
 
-def _methods(tag: str) -> list[str]:
+def _read_link_group(inner: str) -> tuple[str, str]:
+    """'[💻Code](https://x)' (the inside of '[[💻Code](https://x)]') -> (label, url)."""
+    try:
+        label, end = read_bracket(inner, 0)
+        target, after = read_bracket(inner, end, "(", ")")
+    except ValueError:
+        raise ValueError(f"broken link markdown [{inner}]") from None
+    if inner[end] != "(" or after != len(inner):
+        raise ValueError(f"broken link markdown [{inner}]")
+    return label, unescape_markdown(target)
+
+
+def _methods(tag: str, taxonomy: Taxonomy) -> list[str]:
+    """'SFT+RL' -> ['sft', 'rl'], by the taxonomy's method labels."""
+    by_label = {m.label.lower(): m.id for m in taxonomy.methods}
     methods = []
     for part in tag.split("+"):
         key = part.strip().lower()
-        if key not in METHOD_TAGS:
+        if key not in by_label:
             raise ValueError(f"unknown method tag {part.strip()!r}")
-        methods.append(METHOD_TAGS[key])
+        methods.append(by_label[key])
     return methods
 
 
@@ -201,3 +321,115 @@ def _unwrap_markdown_link(url: str) -> str:
     """'[https://x](https://x)' (a link pasted inside a link) -> 'https://x'."""
     match = re.fullmatch(r"\[(.+?)\]\((.+)\)", url)
     return match.group(2) if match else url
+
+
+# The awesome-deep-multimodal-reasoning format
+
+
+def read_multimodal_list(text: str, taxonomy: Taxonomy) -> ImportResult:
+    """Parse the list's '- ' bullets, mapping its sections through MULTIMODAL_SECTIONS."""
+    result = ImportResult(format=MULTIMODAL_FORMAT)
+    section = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        heading = re.match(r"(#{1,4})\s+(.*?)\s*$", line)
+        if heading:
+            section = heading.group(2) if len(heading.group(1)) > 1 else ""
+            continue
+        if not line.startswith("- "):
+            continue
+        if section not in MULTIMODAL_SECTIONS:
+            result.problems.append(f"line {number}: section {section!r} is not one the importer maps: {line.strip()}")
+            continue
+        target = MULTIMODAL_SECTIONS[section]
+        if target is None:
+            result.unmapped.append(f"line {number}: section {section!r} fits no catalog category: {line.strip()}")
+            result.count(section, UNMAPPED)
+            continue
+        try:
+            entry = parse_multimodal_bullet(line.rstrip(), *target)
+        except ValueError as err:
+            result.problems.append(f"line {number}: {err}: {line.strip()}")
+            continue
+        if taxonomy.category(entry["category"]) is None:
+            raise ValueError(f"MULTIMODAL_SECTIONS maps {section!r} to {entry['category']!r}, not a category")
+        result.entries.append(entry)
+        result.count(section, "/".join(filter(None, target[:2])))
+    return result
+
+
+def parse_multimodal_bullet(line: str, category: str, subcategory: str, methods: tuple[str, ...]) -> dict:
+    """Parse '- **[Image]** Title [[paper]](url) [[code]](url) ...' into an entry dict."""
+    entry: dict = {"category": category}
+    if subcategory:
+        entry["subcategory"] = subcategory
+    if methods:
+        entry["methods"] = list(methods)
+    rest = line[2:].strip()
+    tags = []
+    while tag := MULTIMODAL_TAG.match(rest):
+        tags.append(tag.group(1).strip())
+        rest = rest[tag.end() :]
+    venue = next((t for t in tags if VENUE_TAG.fullmatch(t)), "")
+    if venue:
+        entry["venue"] = venue
+    other_tags = [t for t in tags if t != venue]
+    if other_tags:  # modality and topic tags have no field of their own; keep them for the curator
+        entry["notes"] = [f"Tagged {', '.join(other_tags)} in {MULTIMODAL_FORMAT}."]
+    start = rest.find("[")
+    title = " ".join(unescape_markdown(rest if start < 0 else rest[:start]).split())
+    if not title:
+        raise ValueError("no title before the links")
+    for label, url in _multimodal_links(rest[start:] if start >= 0 else ""):
+        add_link(entry, _multimodal_link_kind(label, url), url)
+    papers = entry.get("links", {}).get("paper")
+    if papers is None:
+        raise ValueError("no paper link (only code, data or other links)")
+    short_name = _short_name(title)
+    if short_name:
+        entry["short_name"] = short_name
+    return finish_entry(entry, title, papers if isinstance(papers, str) else papers[0])
+
+
+def _multimodal_links(text: str) -> list[tuple[str, str]]:
+    """(label, url) of each '[[label]](url)', '[label](url)' or '[[label](url)]' group in text."""
+    links = []
+    pos = 0
+    while pos < len(text):
+        if text[pos].isspace():
+            pos += 1
+            continue
+        if text[pos] != "[":
+            raise ValueError(f"unexpected text after the links: {text[pos:].strip()!r}")
+        inner, pos = read_bracket(text, pos)
+        if pos < len(text) and text[pos] == "(":
+            url, pos = read_bracket(text, pos, "(", ")")
+            links.append((inner.strip().strip("[]").strip(), url.strip()))
+        else:
+            label, url = _read_link_group(inner.strip())
+            links.append((label, url.strip()))
+    return links
+
+
+def _multimodal_link_kind(label: str, url: str) -> str:
+    """Kind of a seed-001 link: the URL decides where it is unambiguous, else the label."""
+    if arxiv_id_from_url(url):
+        return "paper"
+    words = set(re.findall(r"[a-z]+", label.lower()))
+    if "dataset" in url.lower() or words & {"data", "dataset", "datasets", "benchmark", "bench"}:
+        return "datasets"
+    try:
+        return link_kind(label, url)
+    except ValueError:
+        pass
+    if re.match(r"https?://(www\.)?huggingface\.co/", url):
+        return "models"
+    raise ValueError(f"cannot tell what kind of link [{label}]({url}) is")
+
+
+def _short_name(title: str) -> str:
+    """'VLM-R1: A stable ...' -> 'VLM-R1': a name of at most two words before ': ' or ' --- '."""
+    for separator in SHORT_NAME_SEPARATORS:
+        name, found, _ = title.partition(separator)
+        if found and len(name.split()) <= MAX_SHORT_NAME_WORDS:
+            return name.strip()
+    return ""

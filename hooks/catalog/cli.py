@@ -1,0 +1,304 @@
+"""The `catalog` command: validate, add, import, export and stats for the catalog data.
+
+Exit codes: 0 success; 1 the data (or the input) has problems, which are listed; 2 wrong usage.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from .edit import AddRefused, add_paper, build_entry, parse_arxiv, parse_methods, render_entries
+from .export_bibtex import export_bibtex
+from .export_json import export_json
+from .export_markdown import export_markdown
+from .importer import STANDARD_SECTION, ImportResult, entry_id, read_awesome_list
+from .load import TAXONOMY_FILE, build_taxonomy, display_path, load_catalog, load_taxonomy
+from .models import Catalog, Taxonomy
+from .problems import CatalogError
+
+DEFAULT_DATA_DIR = Path("data")
+DEFAULT_IMPORT_DIR = Path("imported")
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXPORTERS = {"json": export_json, "bibtex": export_bibtex, "markdown": export_markdown}
+IMPORT_HEADER = ("# Imported from {source} ({format} format) by `catalog import`.\n"
+                 "# Review every entry before moving it into data/.\n\n")
+
+
+class UsageError(Exception):
+    """The command line is wrong or incomplete; reported by argparse with exit code 2."""
+
+
+# Shared helpers
+
+
+def read_taxonomy(data_dir: Path) -> Taxonomy:
+    """The taxonomy of data_dir; CatalogError if it has problems."""
+    raw, problems = load_taxonomy(data_dir.resolve())
+    if problems:
+        raise CatalogError(problems)
+    return build_taxonomy(raw)
+
+
+def find_data_dir(path: Path) -> Path:
+    """The data directory a file belongs to: the nearest parent holding taxonomy.yaml."""
+    for parent in path.resolve().parents:
+        if (parent / TAXONOMY_FILE).is_file():
+            return parent
+    raise UsageError(f"{path} is not inside a data directory (no {TAXONOMY_FILE} above it)")
+
+
+def catalog_summary(catalog: Catalog) -> str:
+    """'142 papers in 4 categories, 5 standard-reasoning examples'."""
+    return (f"{len(catalog.papers)} papers in {len(catalog.taxonomy.categories)} categories, "
+            f"{len(catalog.standard_examples)} standard-reasoning examples")
+
+
+# validate
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """Report every problem of each data directory (or only those of the files given)."""
+    targets: dict[Path, set[str] | None] = {}  # data dir -> display paths to report, None for all
+    for path in args.paths or [DEFAULT_DATA_DIR]:
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or directory")
+        if path.is_dir():
+            targets[path.resolve()] = None
+            continue
+        data_dir = find_data_dir(path)
+        if data_dir not in targets or targets[data_dir] is not None:
+            files = targets.setdefault(data_dir, set())
+            files.add(display_path(path.resolve(), data_dir))
+    return max(validate_dir(data_dir, files) for data_dir, files in targets.items())
+
+
+def validate_dir(data_dir: Path, files: set[str] | None) -> int:
+    """Load one data directory and print its report (restricted to files when given)."""
+    try:
+        catalog = load_catalog(data_dir)
+    except CatalogError as err:
+        if files is None:
+            print(err, file=sys.stderr)
+            return EXIT_PROBLEMS
+        mine = [p for p in err.problems if p.file in files]
+        for problem in mine:
+            print(problem, file=sys.stderr)
+        if mine:
+            return EXIT_PROBLEMS
+        print(f"ok: {', '.join(sorted(files))} ({len(err.problems)} problems in other files of {data_dir.name}/)")
+        return EXIT_OK
+    print(f"ok: {catalog_summary(catalog)}")
+    return EXIT_OK
+
+
+# add
+
+
+def ask(flag: str, given: str, interactive: bool, required: bool = True, choices: list[str] | None = None) -> str:
+    """The value given on the command line, else one typed at the prompt (only when stdin is a terminal)."""
+    if given or not interactive:
+        if required and not given:
+            raise UsageError(f"missing --{flag} (stdin is not a terminal, so it cannot be asked for)")
+        return given
+    hint = f" ({', '.join(choices)})" if choices else ""
+    answer = input(f"{flag}{hint}{'' if required else ' [optional, Enter to skip]'}: ").strip()
+    if required and not answer:
+        raise UsageError(f"missing --{flag}")
+    return answer
+
+
+def run_add(args: argparse.Namespace) -> int:
+    """Scaffold an entry from the options (asking for missing ones), check it, then insert it."""
+    taxonomy = read_taxonomy(args.data_dir)
+    interactive = sys.stdin.isatty()
+    title = ask("title", args.title, interactive)
+    try:
+        arxiv = parse_arxiv(ask("arxiv", args.arxiv, interactive))
+    except ValueError as err:
+        raise UsageError(f"--arxiv: {err}") from None
+    category_ids = [c.id for c in taxonomy.categories]
+    category = ask("category", args.category, interactive, choices=category_ids)
+    if category not in category_ids:
+        raise UsageError(f"--category: {category!r} is not a category ({', '.join(category_ids)})")
+    subs = [s.id for s in taxonomy.category(category).subcategories]
+    subcategory = ask("subcategory", args.subcategory, interactive and bool(subs), required=False, choices=subs)
+    short_name = ask("short-name", args.short_name, interactive, required=False)
+    try:
+        methods = parse_methods(ask("methods", args.methods, interactive, required=False), taxonomy)
+        new_id = entry_id(short_name or title)
+    except ValueError as err:
+        raise UsageError(str(err)) from None
+    entry = build_entry(entry_id=new_id, title=title, arxiv=arxiv, category=category, subcategory=subcategory,
+                        short_name=short_name, methods=methods, code=ask("code", args.code, interactive, False),
+                        project=ask("project", args.project, interactive, False), added=date.today().isoformat())
+    try:
+        file, line = add_paper(args.data_dir, entry, taxonomy, write=not args.dry_run)
+    except AddRefused as err:
+        print(f"refused to add {new_id!r}:\n{err}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.dry_run:
+        print(f"would add {new_id!r} at {file}:{line}:\n\n{render_entries([entry])}", end="")
+    else:
+        print(f"added {new_id!r} at {file}:{line}")
+    return EXIT_OK
+
+
+# import
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Read an awesome list, write its entries per category into --out, report what was not read."""
+    taxonomy = read_taxonomy(args.data_dir)
+    try:
+        result = read_awesome_list(args.file.read_text(encoding="utf-8"), taxonomy)
+    except ValueError as err:
+        print(f"{args.file}: {err}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"read {len(result.entries)} entries from {args.file} ({result.format} format):")
+    for section, count in result.counts.items():
+        target = result.targets[section]
+        print(f"  {section}{'' if target == section else f' -> {target}'}: {count}")
+    for name, entries in write_import(result, args.out, args.file.name).items():
+        print(f"wrote {args.out / name} ({len(entries)} entries)")
+    if result.unmapped:
+        print(f"{len(result.unmapped)} lines are in sections no catalog category fits (not written):")
+        print("\n".join(result.unmapped))
+    if result.problems:
+        print(f"could not read {len(result.problems)} lines:", file=sys.stderr)
+        print("\n".join(result.problems), file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def write_import(result: ImportResult, out: Path, source: str) -> dict[str, list[dict]]:
+    """Write one YAML file per category (and one for standard reasoning) into out; file name -> entries."""
+    files: dict[str, list[dict]] = {}
+    for entry in result.entries:
+        files.setdefault(f"{entry.get('category', STANDARD_SECTION)}.yaml", []).append(entry)
+    out.mkdir(parents=True, exist_ok=True)
+    header = IMPORT_HEADER.format(source=source, format=result.format)
+    for name, entries in files.items():
+        (out / name).write_text(header + render_entries(entries), encoding="utf-8")
+    return files
+
+
+# export
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Write the catalog as JSON, BibTeX or the awesome-list markdown."""
+    text = EXPORTERS[args.format](load_catalog(args.data_dir))
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"wrote {args.out} ({args.format})")
+    return EXIT_OK
+
+
+# stats
+
+
+def render_table(heading: str, rows: list[tuple[str, int]]) -> str:
+    """A two-column text table: heading and 'Papers', names left-aligned, counts right-aligned."""
+    width = max(len(heading), *(len(name) for name, _ in rows)) if rows else len(heading)
+    lines = [f"{heading:<{width}}  Papers", f"{'-' * width}  ------"]
+    lines += [f"{name:<{width}}  {count:>6}" for name, count in rows]
+    return "\n".join(lines)
+
+
+def render_stats(catalog: Catalog) -> str:
+    """Paper counts per category (and subcategory), method and year, as text tables."""
+    taxonomy = catalog.taxonomy
+    categories = []
+    for category in taxonomy.categories:
+        categories.append((category.short_title, len(catalog.in_category(category.id))))
+        categories += [(f"  {s.title}", len(catalog.in_subcategory(category.id, s.id))) for s in category.subcategories]
+    methods = Counter(m for p in catalog.papers for m in p.methods)
+    method_rows = [(m.label, methods[m.id]) for m in taxonomy.methods]
+    method_rows.append(("(none given)", sum(1 for p in catalog.papers if not p.methods)))
+    years = Counter(p.year for p in catalog.papers)
+    tables = [render_table("Category", categories), render_table("Method", method_rows),
+              render_table("Year", sorted(years.items(), reverse=True))]
+    return f"{catalog_summary(catalog)}\n\n" + "\n\n".join(tables) + "\n"
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    """Print the counts tables."""
+    sys.stdout.write(render_stats(load_catalog(args.data_dir)))
+    return EXIT_OK
+
+
+# The parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argparse parser of `catalog` and its subcommands."""
+    parser = argparse.ArgumentParser(prog="catalog", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, run, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(run=run, parser=sub)
+        return sub
+
+    def data_dir_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="the data directory (default: data)")
+
+    validate = command("validate", run_validate, "Check the data and list every problem as file:line: entry: field: "
+                                                 "message.")
+    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                          help="data directories, or files inside one (default: data)")
+
+    add = command("add", run_add, "Add a paper to data/papers/<category>.yaml after checking it (asks for missing "
+                                  "values when run in a terminal).")
+    add.add_argument("--title", default="", help="the paper's full title")
+    add.add_argument("--arxiv", default="", help="arXiv id (2505.14362) or arxiv.org link; gives the date and link")
+    add.add_argument("--category", default="", help="category id from data/taxonomy.yaml")
+    add.add_argument("--subcategory", default="", help="subcategory id, where the category has them")
+    add.add_argument("--short-name", default="", help="the name the paper goes by (e.g. DeepEyes); gives the id")
+    add.add_argument("--methods", default="", help="comma-separated methods, e.g. sft,rl")
+    add.add_argument("--code", default="", help="code repository URL")
+    add.add_argument("--project", default="", help="project page URL")
+    add.add_argument("--dry-run", action="store_true", help="check and show the entry, but write nothing")
+    data_dir_option(add)
+
+    imp = command("import", run_import, "Read an awesome-list README (either known format) into YAML files, one per "
+                                        "category.")
+    imp.add_argument("file", type=Path, metavar="FILE", help="the README (markdown) to read")
+    imp.add_argument("--out", type=Path, default=DEFAULT_IMPORT_DIR, help="directory for the YAML files "
+                                                                          "(default: imported)")
+    data_dir_option(imp)
+
+    export = command("export", run_export, "Write all papers as JSON, BibTeX or the awesome-list markdown.")
+    export.add_argument("--format", required=True, choices=sorted(EXPORTERS), help="output format")
+    export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    data_dir_option(export)
+
+    stats = command("stats", run_stats, "Count papers per category, subcategory, method and year.")
+    data_dir_option(stats)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        return args.run(args)
+    except SystemExit as exit_:  # argparse: --help, or wrong usage
+        return int(exit_.code or 0)
+    except UsageError as err:
+        args.parser.print_usage(sys.stderr)
+        print(f"{args.parser.prog}: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except CatalogError as err:
+        print(err, file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""The catalog as JSON: one object per paper, the shape data/schema/papers-json.schema.json describes."""
+from __future__ import annotations
+
+import json
+
+from .models import Catalog, Paper
+
+# In an HTML <script> block, '</script>' or '<!--' inside a string would end or break the block,
+# and U+2028/U+2029 end a JavaScript line; \u escapes keep the JSON value identical.
+HTML_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def paper_record(paper: Paper) -> dict:
+    """The JSON object of one paper; missing optional values are null, link kinds without URLs absent."""
+    return {
+        "id": paper.id,
+        "title": paper.title,
+        "short_name": paper.short_name or None,
+        "arxiv": paper.arxiv or None,
+        "date": paper.date,
+        "category": paper.category,
+        "subcategory": paper.subcategory or None,
+        "methods": list(paper.methods),
+        "links": {kind: list(urls) for kind, urls in paper.links.items()},
+        "abstract": paper.abstract or None,
+        "added": paper.added or None,
+        "url": paper.url,
+    }
+
+
+def export_json(catalog: Catalog) -> str:
+    """All papers as a JSON array (UTF-8 text, catalog order)."""
+    return json.dumps([paper_record(p) for p in catalog.papers], ensure_ascii=False, indent=1) + "\n"
+
+
+def json_for_html(value: object) -> str:
+    """JSON text safe to embed in an HTML <script> element (no '</', '<!--' or line separators)."""
+    text = json.dumps(value, ensure_ascii=False)
+    return "".join(HTML_UNSAFE.get(c, c) for c in text)

@@ -56,6 +56,11 @@ def catalog_summary(catalog: Catalog) -> str:
             f"{len(catalog.standard_examples)} standard-reasoning examples")
 
 
+def lines(count: int) -> str:
+    """'1 line', '2 lines'."""
+    return f"{count} line{'' if count == 1 else 's'}"
+
+
 # validate
 
 
@@ -164,10 +169,10 @@ def run_import(args: argparse.Namespace) -> int:
     for name, entries in write_import(result, args.out, args.file.name).items():
         print(f"wrote {args.out / name} ({len(entries)} entries)")
     if result.unmapped:
-        print(f"{len(result.unmapped)} lines are in sections no catalog category fits (not written):")
+        print(f"{lines(len(result.unmapped))} in sections no catalog category fits (not written):")
         print("\n".join(result.unmapped))
     if result.problems:
-        print(f"could not read {len(result.problems)} lines:", file=sys.stderr)
+        print(f"could not read {lines(len(result.problems))}:", file=sys.stderr)
         print("\n".join(result.problems), file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK

@@ -18,7 +18,7 @@ from catalog.importer import (
 from catalog.load import build_taxonomy, load_taxonomy
 from catalog.models import Taxonomy
 
-from tests.fixtures.catalog_data import INTERLEAVING_SEED, MULTIMODAL_SEED, ROOT
+from tests.fixtures.catalog_data import ARGUS_PROBLEM, INTERLEAVING_SEED, MULTIMODAL_SEED, ROOT
 
 INTERLEAVING_COUNTS = {
     "standard-reasoning": 5, "multimodal": 23, "multi-round-acting/search": 21, "multi-round-acting/code": 15,
@@ -61,10 +61,7 @@ def test_interleaving_seed_counts_every_bullet(taxonomy):
 def test_interleaving_seed_reports_the_broken_argus_line(taxonomy):
     """The ARGUS bullet's unclosed project link is reported with its line number, reason and text."""
     result = read_interleaving_list(INTERLEAVING_SEED.read_text(encoding="utf-8"), taxonomy)
-    assert result.problems == [
-        ("line 171: broken link markdown [[🌐Project](https://yunzeman.github.io/argus/]: * [**SFT**] [2505] [ARGUS] "
-         "[ARGUS: Vision-Centric Reasoning with Grounded Chain-of-Thought](https://arxiv.org/abs/2505.23766) "
-         "[[🌐Project](https://yunzeman.github.io/argus/]")]
+    assert result.problems == [ARGUS_PROBLEM]
     assert "argus" not in {e["id"] for e in result.entries}
 
 

@@ -10,11 +10,11 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from .edit import AddRefused, add_paper, build_entry, parse_arxiv, parse_methods, render_entries
+from .edit import AddRefused, add_paper, build_entry, parse_arxiv, render_entries
 from .export_bibtex import export_bibtex
 from .export_json import export_json
 from .export_markdown import export_markdown
-from .importer import STANDARD_SECTION, ImportResult, entry_id, read_awesome_list
+from .importer import STANDARD_SECTION, ImportResult, entry_id, read_awesome_list, read_methods
 from .load import TAXONOMY_FILE, build_taxonomy, display_path, load_catalog, load_taxonomy
 from .models import Catalog, Taxonomy
 from .problems import CatalogError
@@ -132,7 +132,7 @@ def run_add(args: argparse.Namespace) -> int:
     subcategory = ask("subcategory", args.subcategory, interactive and bool(subs), required=False, choices=subs)
     short_name = ask("short-name", args.short_name, interactive, required=False)
     try:
-        methods = parse_methods(ask("methods", args.methods, interactive, required=False), taxonomy)
+        methods = read_methods(ask("methods", args.methods, interactive, required=False), taxonomy)
         new_id = entry_id(short_name or title)
     except ValueError as err:
         raise UsageError(str(err)) from None

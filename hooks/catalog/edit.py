@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 from ruamel.yaml import YAML
 
+from .importer import ENTRY_KEY_ORDER
 from .load import PAPERS_DIR, STANDARD_FILE, display_path, load_catalog
 from .models import Taxonomy
 from .problems import CatalogError
@@ -25,8 +26,6 @@ from .yaml_io import parse_yaml
 
 ARXIV_ID = re.compile(r"(?:arxiv:)?(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE)
 TITLE_SIMILARITY = 0.9  # difflib ratio at or above which two normalised titles are the same paper
-ENTRY_KEY_ORDER = ("id", "short_name", "title", "category", "subcategory", "date", "arxiv", "methods", "venue",
-                   "links", "abstract", "abstract_source", "added", "notes")
 NEW_FILE_HEADER = "# yaml-language-server: $schema=../schema/paper.schema.json\n#\n# {title}.\n\n"
 
 
@@ -79,17 +78,6 @@ def parse_arxiv(text: str) -> str:
     return arxiv
 
 
-def parse_methods(text: str, taxonomy: Taxonomy) -> list[str]:
-    """'sft,rl' or 'SFT+RL' -> ['sft', 'rl'] (method ids or labels); ValueError for unknown ones."""
-    known = {m.id: m.id for m in taxonomy.methods} | {m.label.lower(): m.id for m in taxonomy.methods}
-    methods = []
-    for part in filter(None, (p.strip().lower() for p in re.split(r"[,+]", text))):
-        if part not in known:
-            raise ValueError(f"{part!r} is not a method ({', '.join(m.id for m in taxonomy.methods)})")
-        methods.append(known[part])
-    return methods
-
-
 def build_entry(*, entry_id: str, title: str, arxiv: str, category: str, subcategory: str = "",
                 short_name: str = "", methods: list[str] | None = None, code: str = "", project: str = "",
                 added: str) -> dict:
@@ -137,7 +125,8 @@ def find_duplicates(entry: dict, existing: list[ExistingEntry]) -> list[str]:
             reasons.append(f"same id {other.id!r}")
         if entry.get("arxiv") and other.arxiv == entry["arxiv"]:
             reasons.append(f"same arXiv id {other.arxiv}")
-        similarity = difflib.SequenceMatcher(None, title, normalise_title(other.title)).ratio()
+        matcher = difflib.SequenceMatcher(None, title, normalise_title(other.title))
+        similarity = matcher.ratio() if matcher.real_quick_ratio() >= TITLE_SIMILARITY else 0.0  # skip the slow ratio
         if similarity >= TITLE_SIMILARITY:
             reasons.append(f"near-identical title {other.title!r} (similarity {similarity:.2f})")
         if reasons:

@@ -33,8 +33,8 @@ LINK_LABELS = {  # emoji-stripped, lowercased label -> link kind
     "models": "models", "model": "models", "datasets": "datasets", "dataset": "datasets",
     "data": "datasets", "paper": "paper", "arxiv paper": "paper", "arxiv": "paper",
 }
-ENTRY_KEY_ORDER = ("id", "short_name", "title", "category", "subcategory", "date", "arxiv", "methods", "venue",
-                   "links", "notes")
+ENTRY_KEY_ORDER = ("id", "short_name", "title", "category", "subcategory", "secondary_category", "date", "arxiv",
+                   "methods", "venue", "links", "abstract", "abstract_source", "added", "notes")  # as data files order them
 # Backslash escapes of CommonMark: a backslash before ASCII punctuation stands for that character.
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # `<!-- id: deepeyes; arxiv: 2505.14362 -->` at the end of an exported bullet; its content has no
@@ -115,6 +115,17 @@ def entry_id(name: str) -> str:
     if len(slug) > MAX_ID_LENGTH:
         slug = slug[: MAX_ID_LENGTH + 1].rsplit("-", 1)[0]
     return slug
+
+
+def read_methods(text: str, taxonomy: Taxonomy) -> list[str]:
+    """'SFT+RL' or 'sft, rl' -> ['sft', 'rl'], by the taxonomy's method ids or labels."""
+    known = {m.id: m.id for m in taxonomy.methods} | {m.label.lower(): m.id for m in taxonomy.methods}
+    methods = []
+    for part in filter(None, (p.strip() for p in re.split(r"[,+]", text))):
+        if part.lower() not in known:
+            raise ValueError(f"{part!r} is not a method ({', '.join(m.id for m in taxonomy.methods)})")
+        methods.append(known[part.lower()])
+    return methods
 
 
 def link_kind(label: str, url: str) -> str:
@@ -273,7 +284,7 @@ def _assign_groups(entry: dict, groups: list[tuple[str, str | None]], taxonomy: 
     date_code = None
     for inner, url in groups:
         if url is None and title is None and re.fullmatch(r"\*\*(.+)\*\*", inner):
-            entry["methods"] = _methods(inner.strip("*"), taxonomy)
+            entry["methods"] = read_methods(inner.strip("*"), taxonomy)
         elif url is None and title is None and date_code is None and re.fullmatch(r"\d{4}", inner):
             date_code = inner
         elif url is None and title is None:
@@ -303,18 +314,6 @@ def _read_link_group(inner: str) -> tuple[str, str]:
     if inner[end] != "(" or after != len(inner):
         raise ValueError(f"broken link markdown [{inner}]")
     return label, unescape_markdown(target)
-
-
-def _methods(tag: str, taxonomy: Taxonomy) -> list[str]:
-    """'SFT+RL' -> ['sft', 'rl'], by the taxonomy's method labels."""
-    by_label = {m.label.lower(): m.id for m in taxonomy.methods}
-    methods = []
-    for part in tag.split("+"):
-        key = part.strip().lower()
-        if key not in by_label:
-            raise ValueError(f"unknown method tag {part.strip()!r}")
-        methods.append(by_label[key])
-    return methods
 
 
 def _unwrap_markdown_link(url: str) -> str:

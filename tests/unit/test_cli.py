@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,7 @@ from catalog.load import load_catalog
 from catalog.problems import CatalogError
 from catalog.yaml_io import parse_yaml
 
-from tests.fixtures.catalog_data import ARGUS_PROBLEM, INTERLEAVING_SEED, MULTIMODAL_SEED, make_data_dir
+from tests.fixtures.catalog_data import ARGUS_PROBLEM, INTERLEAVING_SEED, MULTIMODAL_SEED, ROOT, make_data_dir
 
 TODAY = date.today().isoformat()
 SUMMARY = "ok: 19 papers in 4 categories, 2 standard-reasoning examples\n"
@@ -402,3 +403,17 @@ Year  Papers
 2021       1
 1986       1
 """
+
+
+# CONTRIBUTING.md
+
+
+def test_contributing_example_entry_is_valid(data_dir):
+    """The complete entry CONTRIBUTING.md shows passes every check when added to a catalog."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(- id: .*?)```", text, re.DOTALL).group(1)
+    path = data_dir / "papers" / "multi-round-acting.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + example, encoding="utf-8")
+    paper = load_catalog(data_dir).paper("vtool-r1")
+    assert (paper.subcategory, paper.secondary_category, paper.links.code) == (
+        "code", "multimodal", ("https://github.com/VTool-R1/VTool-R1",))

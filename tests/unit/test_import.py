@@ -111,7 +111,7 @@ def test_interleaving_bullet_outside_sections_is_reported(taxonomy):
 
 
 @pytest.mark.parametrize(("bullet", "reason"), [
-    ("* [**Magic**] [2505] [X] [X](https://arxiv.org/abs/2505.00001)", "unknown method tag 'Magic'"),
+    ("* [**Magic**] [2505] [X] [X](https://arxiv.org/abs/2505.00001)", "'Magic' is not a method (pretrain, sft, rl, prompt, position, survey)"),
     ("* [**RL**] [2505] [X]", "no title link"),
     ("* [X] [X](https://arxiv.org/abs/2505.00001) [[🎵Song](https://example.org/s)]", "unknown link label '🎵Song'"),
     ("* [X] [X](https://arxiv.org/abs/2505.00001) stray", "unexpected text at column 45"),

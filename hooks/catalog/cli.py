@@ -28,7 +28,7 @@ IMPORT_HEADER = ("# Imported from {source} ({format} format) by `catalog import`
 
 
 class UsageError(Exception):
-    """The command line is wrong or incomplete; reported by argparse with exit code 2."""
+    """The command line is wrong or incomplete; reported like argparse's own errors, with exit code 2."""
 
 
 # Shared helpers
@@ -157,6 +157,8 @@ def run_add(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     """Read an awesome list, write its entries per category into --out, report what was not read."""
     taxonomy = read_taxonomy(args.data_dir)
+    if not args.file.is_file():
+        raise UsageError(f"{args.file}: no such file")
     try:
         result = read_awesome_list(args.file.read_text(encoding="utf-8"), taxonomy)
     except ValueError as err:

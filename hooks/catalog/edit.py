@@ -26,7 +26,6 @@ from .yaml_io import parse_yaml
 
 ARXIV_ID = re.compile(r"(?:arxiv:)?(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE)
 TITLE_SIMILARITY = 0.9  # difflib ratio at or above which two normalised titles are the same paper
-NEW_FILE_HEADER = "# yaml-language-server: $schema=../schema/paper.schema.json\n#\n# {title}.\n\n"
 
 
 class AddRefused(Exception):
@@ -175,9 +174,7 @@ def papers_file(data_dir: Path, category: str) -> Path:
 
 def file_with_entry(data_dir: Path, entry: dict, taxonomy: Taxonomy) -> tuple[str, int]:
     """(new text of the category's file, line of the new entry) — nothing written yet."""
-    path = papers_file(data_dir, entry["category"])
-    text = path.read_text(encoding="utf-8") if path.is_file() else NEW_FILE_HEADER.format(
-        title=taxonomy.category(entry["category"]).title)
+    text = papers_file(data_dir, entry["category"]).read_text(encoding="utf-8")
     entries = parse_yaml(text) or []
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise yaml.YAMLError("not a list of entries")
@@ -198,18 +195,18 @@ def validate_with(data_dir: Path, path: Path, new_text: str) -> None:
 
 
 def add_paper(data_dir: Path, entry: dict, taxonomy: Taxonomy, *, write: bool = True) -> tuple[str, int]:
-    """Insert entry into its category's file after every check; (display path, line). Raises AddRefused."""
+    """Insert entry (whose category is one of taxonomy's) into its category's file after every check.
+
+    Returns (display path, line of the new entry); raises AddRefused, writing nothing, on any problem.
+    """
     data_dir = Path(data_dir).resolve()
-    if taxonomy.category(entry["category"]) is None:
-        raise AddRefused(f"{entry['category']!r} is not a category "
-                         f"({', '.join(c.id for c in taxonomy.categories)})")
     duplicates = find_duplicates(entry, catalog_entries(data_dir))
     if duplicates:
         raise AddRefused("\n".join(duplicates))
     path = papers_file(data_dir, entry["category"])
     try:
         new_text, line = file_with_entry(data_dir, entry, taxonomy)
-    except yaml.YAMLError:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
         raise AddRefused(f"{display_path(path, data_dir)} is not a readable list of entries; "
                          "run `catalog validate` for the report") from None
     try:

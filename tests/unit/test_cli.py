@@ -10,6 +10,7 @@ from pathlib import Path
 import bibtexparser
 import pytest
 from catalog.cli import main
+from catalog.edit import insert_block
 from catalog.export_markdown import export_markdown
 from catalog.load import load_catalog
 from catalog.problems import CatalogError
@@ -310,6 +311,13 @@ def test_import_exported_markdown_reads_every_line(capsys, data_dir, tmp_path):
     assert out.splitlines()[0] == f"read 21 entries from {exported} (awesome-interleaving-reasoning format):"
 
 
+def test_import_missing_file_is_a_usage_error(capsys, data_dir):
+    """A file that does not exist: exit 2."""
+    code, _, err = run(capsys, "import", "missing.md")
+    assert code == 2
+    assert err.endswith("catalog import: error: missing.md: no such file\n")
+
+
 def test_import_unknown_format(capsys, data_dir, tmp_path):
     """A README in neither format: exit 1 with the reason, nothing written."""
     other = tmp_path / "other.md"
@@ -417,3 +425,24 @@ def test_contributing_example_entry_is_valid(data_dir):
     paper = load_catalog(data_dir).paper("vtool-r1")
     assert (paper.subcategory, paper.secondary_category, paper.links.code) == (
         "code", "multimodal", ("https://github.com/VTool-R1/VTool-R1",))
+
+
+# Splicing an entry into a file
+
+
+def test_insert_block_keeps_an_entrys_comment_with_it():
+    """Comment lines directly above the following entry stay above it; the new block goes before them."""
+    text = "# header\n\n- id: a\n\n# about b\n- id: b\n"
+    assert insert_block(text, "- id: new\n", 6) == "# header\n\n- id: a\n\n- id: new\n\n# about b\n- id: b\n"
+
+
+def test_insert_block_leaves_the_file_header_on_top():
+    """A comment block running up to the first line is the file's header: the entry goes below it."""
+    assert insert_block("# header\n- id: a\n", "- id: new\n", 2) == "# header\n- id: new\n\n- id: a\n"
+
+
+def test_insert_block_appends_after_one_blank_line():
+    """At the end, exactly one blank line separates the new block, however the file ended."""
+    assert insert_block("- id: a\n", "- id: new\n", None) == "- id: a\n\n- id: new\n"
+    assert insert_block("- id: a\n\n", "- id: new\n", None) == "- id: a\n\n- id: new\n"
+    assert insert_block("- id: a", "- id: new\n", None) == "- id: a\n\n- id: new\n"

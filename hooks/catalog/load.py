@@ -13,7 +13,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from . import check
+from . import check, load_cache
 from .models import LINK_KINDS, Activity, Boundary, Catalog, Category, Links, Method, Paper, Subcategory, Taxonomy
 from .problems import CatalogError, Problem
 from .yaml_io import LineDict, parse_yaml
@@ -141,8 +141,23 @@ def load_activities(data_dir: Path, ids: set[str]) -> tuple[tuple[Activity, ...]
 
 
 def load_catalog(data_dir: Path | str) -> Catalog:
-    """Load, check and model everything under data_dir; raise CatalogError with every problem."""
+    """Load, check and model everything under data_dir; raise CatalogError with every problem.
+
+    A tree whose files are byte for byte those of the last good load comes from load_cache.
+    """
     data_dir = Path(data_dir).resolve()
+    if not load_cache.enabled():
+        return load_catalog_uncached(data_dir)
+    key = load_cache.content_key(data_dir)
+    catalog = load_cache.read(data_dir, key)
+    if catalog is None:
+        catalog = load_catalog_uncached(data_dir)
+        load_cache.write(data_dir, key, catalog)
+    return catalog
+
+
+def load_catalog_uncached(data_dir: Path) -> Catalog:
+    """Parse and check every file of data_dir (resolved) and build the models."""
     raw_taxonomy, problems = load_taxonomy(data_dir)
     taxonomy = build_taxonomy(raw_taxonomy) if raw_taxonomy is not None else None
     located: list[tuple[str, int, dict]] = []

@@ -1,0 +1,59 @@
+"""The catalog cache: an unchanged tree is served from .cache/, any change or problem is re-checked."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from catalog import load_cache
+from catalog.load import load_catalog, load_catalog_uncached
+from catalog.problems import CatalogError
+
+from tests.unit.bad_data import build_tree
+
+EXTRA = """\
+- id: vgr
+  title: 'VGR: Visual Grounded Reasoning'
+  category: multimodal
+  date: 2025-06
+  arxiv: '2506.11991'
+  links:
+    paper: https://arxiv.org/abs/2506.11991
+"""
+
+
+def test_second_load_comes_from_the_cache_and_equals_a_fresh_load(tmp_path: Path) -> None:
+    data = build_tree(tmp_path)
+    first = load_catalog(data)
+    assert load_cache.cache_path(data).exists()
+    cached = load_cache.read(data, load_cache.content_key(data))
+    assert cached == first == load_catalog(data) == load_catalog_uncached(data)
+
+
+def test_a_changed_file_is_loaded_again(tmp_path: Path) -> None:
+    data = build_tree(tmp_path)
+    load_catalog(data)
+    (data / "papers" / "multimodal.yaml").write_text(EXTRA, encoding="utf-8")
+    assert load_catalog(data).paper("vgr") is not None
+
+
+def test_a_broken_tree_is_never_served_from_the_cache(tmp_path: Path) -> None:
+    data = build_tree(tmp_path)
+    load_catalog(data)
+    (data / "papers" / "multimodal.yaml").write_text(EXTRA.replace("2025-06", "2025-13"), encoding="utf-8")
+    with pytest.raises(CatalogError):
+        load_catalog(data)
+    with pytest.raises(CatalogError):  # the problem is reported again, not hidden by the earlier good load
+        load_catalog(data)
+
+
+def test_an_unreadable_cache_is_a_miss(tmp_path: Path) -> None:
+    data = build_tree(tmp_path)
+    expected = load_catalog(data)
+    load_cache.cache_path(data).write_bytes(b"not a pickle")
+    assert load_catalog(data) == expected
+
+
+def test_the_switch_turns_the_cache_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(load_cache.ENV_SWITCH, "0")
+    load_catalog(build_tree(tmp_path))
+    assert not load_cache.cache_path(tmp_path / "data").exists()

@@ -58,6 +58,11 @@ def define_env(env) -> None:
         return render_home.render_timeline(catalog())
 
     @env.macro
+    def downloads() -> str:
+        """The exported files (JSON, BibTeX, feed) and how to cite."""
+        return render_home.render_downloads(catalog(), base())
+
+    @env.macro
     def paper_count(category_id: str = "") -> int:
         """Number of papers in the catalog, or in one category."""
         return len(catalog().in_category(category_id) if category_id else catalog().papers)

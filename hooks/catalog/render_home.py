@@ -93,3 +93,19 @@ def _axis(peak: int, scale: float, baseline: float, left: int, width: int) -> st
              f'<text x="{left - 6}" y="{baseline - t * scale + 4:.1f}" class="air-axis" text-anchor="end">{t}</text>'
              for t in ticks]
     return "".join(lines)
+
+
+DOWNLOADS = (
+    ("papers.json", "papers.json", "every paper as JSON: ids, titles, dates, categories, methods, links, abstracts"),
+    ("papers.bib", "papers.bib", "a BibTeX entry for every paper, keyed by its catalog id"),
+    ("feed.xml", "feed.xml", "an Atom feed of the most recently added papers"),
+)
+
+
+def render_downloads(catalog: Catalog, base: str = "") -> str:
+    """Links to the exported files, and how to cite a paper or the catalog."""
+    items = "".join(f'<li><a href="{esc(base + path)}" download>{esc(label)}</a> — {esc(text)}</li>'
+                    for path, label, text in DOWNLOADS)
+    return (f'<ul class="air-downloads">{items}</ul><p>To cite a paper, open its page: each has a BibTeX entry '
+            f'with a copy button. The {count_label(len(catalog.papers))} are also in '
+            f'<a href="{esc(base)}papers.bib">papers.bib</a>.</p>')

@@ -1,0 +1,621 @@
+"""`make bench`: does the site stay fast from the real catalog to 10,000 papers?
+
+What it measures, for the real catalog and for synthetic catalogs of 1,000 and 10,000 papers
+(benchmarks/synth.py writes them into temporary copies of the project):
+
+- strict build: wall time of `mkdocs build --strict` in a subprocess, and the build process's
+  peak RSS (os.wait4 rusage): once with no catalog cache (.cache/ removed, as in CI), then
+  BUILD_RUNS times with the cache that build left. Each catalog is built against a *bare baseline*
+  in the same run: a mkdocs-material site with the same theme and the search plugin, one plain
+  Markdown page per paper (its title and abstract) and nothing else. Site and baseline builds
+  alternate, so load from other work on the machine hits both alike; the ratio is the figure to
+  trust on a shared machine.
+- time per paper, and the scaling exponent log(t10k / t1k) / log(10) (1.0 = linear).
+- load + validation: `load_catalog(data)` in a fresh interpreter (imports not counted), cold
+  (no cache under .cache/) and, if the loader caches, again with the cache warm.
+- page weights: the largest category page and the largest paper page (raw and gzipped, and the
+  bytes of the page's own <article>), the search index (search/search_index.json).
+- browser (headless Chromium via Playwright, the built site served on localhost), on the largest
+  category page: DOMContentLoaded, table ready (ms after DOMContentLoaded), and input-to-paint for
+  typing a word into the table filter and for clearing it (set the value, dispatch `input`, then
+  await two requestAnimationFrame callbacks in page JS), median of KEY_RUNS.
+- search at 10,000 papers: time from opening Material's search right after the page's load event
+  to the first `.md-search-result__item`.
+
+Every figure is the median and the spread (min-max) of several runs. The result is one Markdown
+table on stdout (also written to benchmarks/out/latest.md) with each target's verdict.
+
+    python benchmarks/bench.py            # the full run (about 15-25 minutes on 2 cores)
+    python benchmarks/bench.py --quick    # fewer runs
+    python benchmarks/bench.py --project /path/to/copy --sizes 1000 --no-browser
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import http.server
+import json
+import math
+import os
+import platform
+import re
+import shutil
+import socketserver
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synth
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT_DIR = ROOT / "benchmarks" / "out"
+SIZES = (1000, 10000)
+RUNS = {"build": 3, "load": 3, "page": 5, "keys": 20, "search": 5}
+QUICK_RUNS = {"build": 1, "load": 1, "page": 2, "keys": 5, "search": 2}
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+VIEWPORT = {"width": 1280, "height": 900}
+FILTER_WORD = "planning"  # matches about 15% of the rows, real or synthetic
+SEARCH_QUERY = "grounding"
+FILTER_INPUT = '.air-filter input[type="search"]'
+FILTER_READY = ".air-filter[data-ready]"  # filter.js sets data-ready once the rows are bound and drawn
+TABLE_ROWS = "table.air-table tbody tr"
+GZIP_LEVEL = 6  # what web servers typically use
+CACHE_DIR = ".cache"
+TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute"]
+TRACE_TOP = 8
+
+
+# Statistics
+
+
+@dataclass
+class Stat:
+    """Samples of one figure; shown as 'median (min-max)'."""
+
+    samples: list[float] = field(default_factory=list)
+    digits: int = 2
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples) if self.samples else math.nan
+
+    def __str__(self) -> str:
+        if not self.samples:
+            return "—"
+        fmt = f"{{:.{self.digits}f}}"
+        if len(self.samples) == 1:
+            return fmt.format(self.median)
+        return f"{fmt.format(self.median)} ({fmt.format(min(self.samples))}–{fmt.format(max(self.samples))})"
+
+
+def one(value: float | None, digits: int = 2) -> Stat:
+    return Stat([value] if value is not None else [], digits)
+
+
+# Machine
+
+
+VERSIONS_SNIPPET = ("import mkdocs, importlib.metadata as m; "
+                    "print('MkDocs', mkdocs.__version__, '/ mkdocs-material', m.version('mkdocs-material'))")
+
+
+def machine_info() -> dict[str, str]:
+    """CPU model, cores, Python, MkDocs, Material and Chromium versions."""
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    chromium = run_quiet([CHROMIUM, "--version"]) if Path(CHROMIUM).exists() else "not installed"
+    versions = run_quiet([sys.executable, "-c", VERSIONS_SNIPPET])
+    return {"CPU": cpu, "cores": str(os.cpu_count()), "Python": platform.python_version(), "site tools": versions,
+            "Chromium": chromium, "load average at start": load_average()}
+
+
+def load_average() -> str:
+    """1, 5 and 15-minute load averages: other work on the machine during the run."""
+    path = Path("/proc/loadavg")
+    return " ".join(path.read_text().split()[:3]) if path.exists() else "?"
+
+
+def run_quiet(cmd: list[str]) -> str:
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=60, check=False).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+
+
+# Projects
+
+
+def papers_of(project: Path) -> list[dict]:
+    """The raw paper entries of a project (no validation: the build does that)."""
+    entries = []
+    for path in sorted((project / "data" / "papers").glob("*.yaml")):
+        entries += yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or []
+    return entries
+
+
+def theme_of(project: Path) -> dict:
+    """The project's theme settings without its custom_dir (tags in mkdocs.yml are ignored)."""
+    class Loose(yaml.SafeLoader):
+        pass
+    Loose.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loose)
+    theme = dict(config.get("theme") or {"name": "material"})
+    theme.pop("custom_dir", None)
+    return theme
+
+
+def make_bare_project(dest: Path, papers: list[dict], theme: dict) -> None:
+    """Same theme and search, one plain page per paper (title and abstract), nothing else."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    docs = dest / "docs"
+    (docs / "papers").mkdir(parents=True)
+    config = {"site_name": "Bare baseline", "theme": theme, "plugins": ["search"],
+              "nav": ["index.md"], "not_in_nav": "/papers/"}
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    (docs / "index.md").write_text(f"# Bare baseline\n\n{len(papers)} plain pages.\n", encoding="utf-8")
+    for paper in papers:
+        text = f"# {paper['title']}\n\n{paper.get('abstract', '')}\n"
+        (docs / "papers" / f"{paper['id']}.md").write_text(text, encoding="utf-8")
+
+
+@dataclass
+class Catalog:
+    """One catalog under test: its project copy, its bare baseline and what was measured."""
+
+    label: str
+    project: Path
+    bare: Path
+    papers: int
+    figures: dict[str, Stat] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    traces: dict[str, list] = field(default_factory=dict)
+
+    @property
+    def site(self) -> Path:
+        return self.project / "site"
+
+
+def prepare(label: str, size: int | None, source: Path, work: Path) -> Catalog:
+    """Copy the project (real papers, or `size` synthetic ones) and write its bare baseline."""
+    project, bare = work / f"{label}-site", work / f"{label}-bare"
+    if size is None:
+        synth.copy_project(source, project, with_papers=True)
+    else:
+        synth.make_synthetic_project(source, project, size)
+    papers = papers_of(project)
+    make_bare_project(bare, papers, theme_of(project))
+    return Catalog(label, project, bare, len(papers))
+
+
+# Builds
+
+
+def build_env(project: Path) -> dict[str, str]:
+    """The build imports the copy's own catalog package (hooks/), not the installed one."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(project / "hooks"), env.get("PYTHONPATH", "")]))
+    return env
+
+
+def timed_build(project: Path) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of one `mkdocs build --strict` of project into project/site."""
+    log = project / "build.log"
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")]
+    with log.open("w") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=project, env=build_env(project), stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        sys.exit(f"build of {project} failed:\n" + "\n".join(log.read_text().splitlines()[-30:]))
+    return seconds, usage.ru_maxrss / 1024
+
+
+def measure_builds(cat: Catalog, runs: int) -> None:
+    """One build with no catalog cache (as in CI or a fresh clone), then site and bare builds
+    alternating, the site's with the cache the first build left (as in a rebuild of unchanged data)."""
+    shutil.rmtree(cat.project / CACHE_DIR, ignore_errors=True)
+    seconds, rss = timed_build(cat.project)
+    cat.figures["build_cold"], cat.figures["rss_cold"] = one(seconds), one(rss, 1)
+    for key in ("build", "bare", "rss", "bare_rss"):
+        cat.figures[key] = Stat(digits=1 if "rss" in key else 2)
+    for _ in range(runs):
+        for time_key, rss_key, project in (("build", "rss", cat.project), ("bare", "bare_rss", cat.bare)):
+            seconds, rss = timed_build(project)
+            cat.figures[time_key].samples.append(seconds)
+            cat.figures[rss_key].samples.append(rss)
+    ratios = [s / b for s, b in zip(cat.figures["build"].samples, cat.figures["bare"].samples)]
+    cat.figures["ratio"] = Stat(ratios)
+    cat.figures["per_paper"] = Stat([1000 * s / cat.papers for s in cat.figures["build"].samples])
+    cat.figures["pages"] = one(len(list(cat.site.rglob("index.html"))), 0)
+
+
+LOAD_SNIPPET = """
+import sys, time
+from catalog.load import load_catalog
+start = time.perf_counter()
+catalog = load_catalog(sys.argv[1])
+print(time.perf_counter() - start, len(catalog.papers))
+"""
+
+
+def timed_load(project: Path) -> float:
+    """Seconds of load_catalog(data) in a fresh interpreter, imports excluded."""
+    out = subprocess.run([sys.executable, "-c", LOAD_SNIPPET, str(project / "data")], cwd=project,
+                         env=build_env(project), capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        sys.exit(f"load_catalog failed for {project}:\n{out.stderr[-3000:]}")
+    return float(out.stdout.split()[0])
+
+
+def measure_load(cat: Catalog, runs: int) -> None:
+    """Cold (no .cache/) and, if the loader left a cache, warm."""
+    cache = cat.project / CACHE_DIR
+    cold, warm = Stat(), Stat()
+    for _ in range(runs):
+        shutil.rmtree(cache, ignore_errors=True)
+        cold.samples.append(timed_load(cat.project))
+        if cache.exists():
+            warm.samples.append(timed_load(cat.project))
+    cat.figures["load"], cat.figures["load_cached"] = cold, warm
+
+
+# Page weights
+
+
+def weights(path: Path) -> tuple[float, float, float]:
+    """(raw KB, gzipped KB, KB of its <article>) of an HTML file."""
+    raw = path.read_bytes()
+    article = re.search(rb"<article\b.*?</article>", raw, re.DOTALL)
+    return len(raw) / 1024, len(gzip.compress(raw, GZIP_LEVEL)) / 1024, len(article.group(0)) / 1024 if article else 0
+
+
+def category_pages(cat: Catalog) -> dict[str, int]:
+    """Category id -> number of table rows on its page."""
+    taxonomy = yaml.load((cat.project / "data" / "taxonomy.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    pages = {}
+    for category in taxonomy["categories"]:
+        html = cat.site / category["id"] / "index.html"
+        if html.exists():
+            pages[category["id"]] = html.read_text(encoding="utf-8").count("<tr id=")
+    return pages
+
+
+def measure_weights(cat: Catalog) -> None:
+    pages = category_pages(cat)
+    largest = max(pages, key=lambda c: (cat.site / c / "index.html").stat().st_size)
+    cat.largest_category = max(pages, key=pages.get)
+    raw, gz, _ = weights(cat.site / largest / "index.html")
+    cat.figures["cat_raw"], cat.figures["cat_gz"] = one(raw, 1), one(gz, 1)
+    paper_pages = list((cat.site / "papers").glob("*/index.html"))
+    if paper_pages:
+        biggest = max(paper_pages, key=lambda p: p.stat().st_size)
+        raw, gz, own = weights(biggest)
+        cat.figures["paper_raw"], cat.figures["paper_gz"], cat.figures["paper_own"] = one(raw, 1), one(gz, 1), one(own, 1)
+    index = cat.site / "search" / "search_index.json"
+    if index.exists():
+        data = index.read_bytes()
+        cat.figures["search_mb"] = one(len(data) / 2**20)
+        cat.figures["search_gz_mb"] = one(len(gzip.compress(data, GZIP_LEVEL)) / 2**20)
+
+
+# Browser
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """The directory served on a free localhost port; yields the base URL."""
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+        daemon_threads = True
+
+    server = Server(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# Table ready: filter.js marks its panel `data-ready` once it has read the rows (or the island),
+# drawn them and enabled the controls. Without a filter on the page the load event stands in.
+# An init script records the first moment the mark is there.
+READY_SCRIPT = """
+(() => {
+  const mark = () => { if (window.__airReady === undefined && document.querySelector('READY_SELECTOR'))
+    window.__airReady = performance.now(); };
+  new MutationObserver(mark).observe(document, {subtree: true, childList: true, attributes: true});
+  document.addEventListener('DOMContentLoaded', mark);
+})();
+""".replace("READY_SELECTOR", FILTER_READY)
+
+TIMINGS_JS = """
+() => { const nav = performance.getEntriesByType('navigation')[0];
+  return {dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, ready: window.__airReady ?? null,
+          filter: !!document.querySelector('READY_SELECTOR')}; }
+""".replace("READY_SELECTOR", FILTER_READY)
+
+# Set the filter's value, dispatch `input`, and resolve after two animation frames: the frame that
+# paints the change has then been produced.
+KEYSTROKE_JS = """
+async (value) => {
+  const input = document.querySelector('INPUT_SELECTOR');
+  const start = performance.now();
+  input.value = value;
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const ms = performance.now() - start;
+  const visible = [...document.querySelectorAll('ROWS_SELECTOR')].filter(tr => !tr.hidden && tr.offsetParent !== null).length;
+  return [ms, visible];
+}
+""".replace("INPUT_SELECTOR", FILTER_INPUT).replace("ROWS_SELECTOR", TABLE_ROWS)
+
+
+def measure_category_page(browser, url: str, runs: dict, cat: Catalog) -> None:
+    """DOMContentLoaded and table ready over fresh loads; then keystrokes on one loaded page."""
+    dcl, ready, ready_at = Stat(digits=0), Stat(digits=0), Stat(digits=0)
+    has_filter = False
+    for _ in range(runs["page"]):
+        context = browser.new_context(viewport=VIEWPORT)
+        context.add_init_script(READY_SCRIPT)
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        page.wait_for_timeout(300)  # let a deferred filter set-up finish
+        t = page.evaluate(TIMINGS_JS)
+        has_filter = t["filter"]
+        dcl.samples.append(t["dcl"])
+        at = t["ready"] if t["ready"] is not None else t["load"]
+        ready_at.samples.append(at)
+        ready.samples.append(max(0.0, at - t["dcl"]))  # 0: ready before DOMContentLoaded fired
+        if _ < runs["page"] - 1:
+            context.close()
+    cat.figures["dcl"], cat.figures["ready_at"], cat.figures["ready"] = dcl, ready_at, ready
+    cat.figures["ready_signal"] = "filter usable" if has_filter else "load event (no filter on the page)"
+    if not has_filter:
+        context.close()
+        return
+    typed, cleared = Stat(digits=1), Stat(digits=1)
+    for _ in range(runs["keys"]):
+        ms, cat.filter_matches = page.evaluate(KEYSTROKE_JS, FILTER_WORD)
+        typed.samples.append(ms)
+        ms, _rows = page.evaluate(KEYSTROKE_JS, "")
+        cleared.samples.append(ms)
+    cat.figures["key_type"], cat.figures["key_clear"] = typed, cleared
+    context.close()
+
+
+def measure_search(browser, url: str, runs: int, cat: Catalog) -> None:
+    """From opening Material's search right after the load event to the first result."""
+    first = Stat(digits=0)
+    for _ in range(runs):
+        context = browser.new_context(viewport=VIEWPORT)
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        start = time.perf_counter()
+        page.click("input.md-search__input")
+        page.fill("input.md-search__input", SEARCH_QUERY)
+        page.wait_for_selector(".md-search-result__item", timeout=60000)
+        first.samples.append(1000 * (time.perf_counter() - start))
+        context.close()
+    cat.figures["search_first"] = first
+
+
+def trace_keystroke(browser, url: str, value: str) -> list[tuple[str, float, int]]:
+    """Chromium trace of one keystroke (after typing FILTER_WORD first when value is ''):
+    (event name, total ms, count) of the renderer main thread's complete events, largest first."""
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(500)
+    if value == "":
+        page.evaluate(KEYSTROKE_JS, FILTER_WORD)
+    trace = OUT_DIR / "trace.json"
+    browser.start_tracing(page=page, path=str(trace), categories=TRACE_CATEGORIES)
+    page.evaluate(KEYSTROKE_JS, value)
+    browser.stop_tracing()
+    context.close()
+    events = json.loads(trace.read_text())
+    events = events["traceEvents"] if isinstance(events, dict) else events
+    main = {(e["pid"], e["tid"]) for e in events
+            if e.get("ph") == "M" and e.get("name") == "thread_name" and e["args"].get("name") == "CrRendererMain"}
+    totals: dict[str, list] = {}
+    for event in events:
+        if event.get("ph") == "X" and (event.get("pid"), event.get("tid")) in main:
+            entry = totals.setdefault(event["name"], [0.0, 0])
+            entry[0] += event.get("dur", 0) / 1000
+            entry[1] += 1
+    return sorted(((name, ms, n) for name, (ms, n) in totals.items()), key=lambda t: -t[1])[:TRACE_TOP]
+
+
+def record_trace(cat: Catalog, name: str, browser, url: str, value: str) -> None:
+    cat.traces[name] = trace_keystroke(browser, url, value)
+
+
+def attempt(cat: Catalog, what: str, measure, *args) -> None:
+    """Run one browser measurement; a failure becomes a note instead of ending the run."""
+    try:
+        measure(*args)
+    except Exception as err:  # noqa: BLE001 - reported in the table's notes
+        cat.notes.append(f"{what} failed: {str(err).splitlines()[0]}")
+
+
+def measure_browser(catalogs: list[Catalog], runs: dict, trace: bool) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for cat in catalogs:
+            with serve(cat.site) as base:
+                url = f"{base}{cat.largest_category}/"
+                attempt(cat, "category page", measure_category_page, browser, url, runs, cat)
+                if cat.label == "10000":
+                    attempt(cat, "search", measure_search, browser, base, runs["search"], cat)
+                if trace and "key_type" in cat.figures:
+                    for name, value in (("type", FILTER_WORD), ("clear", "")):
+                        attempt(cat, f"trace ({name})", record_trace, cat, name, browser, url, value)
+        browser.close()
+
+
+# Report
+
+# (figure key, label, target text, column the target applies to ('*' all, or {column: limit}), limit)
+ROWS = (
+    ("pages", "HTML pages built", "", None, None),
+    ("build_cold", "strict build, no catalog cache (first build), s", "10,000: well under 60 s", "10000", 60),
+    ("rss_cold", "peak RSS of that build, MB", "10,000: ≤ 500 MB", "10000", 500),
+    ("build", "strict build, cache warm, s", "10,000: well under 60 s", "10000", 60),
+    ("bare", "bare baseline build, s", "", None, None),
+    ("ratio", "build ÷ bare baseline", "≤ 1.5×", "*", 1.5),
+    ("per_paper", "build time per paper, ms", "", None, None),
+    ("exponent", "scaling exponent 1,000 → 10,000 (site / bare)", "≤ 1.1", "10000", 1.1),
+    ("rss", "peak RSS of the build, MB", "10,000: ≤ 500 MB", "10000", 500),
+    ("bare_rss", "peak RSS of the bare build, MB", "", None, None),
+    ("load", "load + validate, cold, s", "10,000: ≤ 1 s", "10000", 1.0),
+    ("load_cached", "load + validate, cache warm, s", "10,000: ≤ 1 s", "10000", 1.0),
+    ("cat_raw", "largest category page, KB", "", None, None),
+    ("cat_gz", "largest category page, KB gzipped", "real: ≤ 50 KB", "real", 50),
+    ("paper_raw", "largest paper page, KB", "", None, None),
+    ("paper_gz", "largest paper page, KB gzipped", "", None, None),
+    ("paper_own", "largest paper page, KB of its own <article>", "≤ 20 KB", "*", 20),
+    ("search_mb", "search index, MB", "10,000: ≤ 5 MB", "10000", 5),
+    ("search_gz_mb", "search index, MB gzipped", "", None, None),
+    ("search_first", "search: open → first result, ms", "10,000: ≤ 1,500 ms", "10000", 1500),
+    ("dcl", "category page DOMContentLoaded, ms", "1,000: ≤ 1,000 ms", "1000", 1000),
+    ("ready_at", "table ready, ms from navigation start", "", None, None),
+    ("ready", "table ready after DOMContentLoaded, ms (0: before it)", "10,000: ≤ 500 ms", "10000", 500),
+    ("key_type", "keystroke (type a word) to paint, ms", "real ≤ 50, 1,000 ≤ 100, 10,000 ≤ 60",
+     {"real": 50, "1000": 100, "10000": 60}, None),
+    ("key_clear", "keystroke (clear filter) to paint, ms", "real ≤ 50, 1,000 ≤ 100, 10,000 ≤ 60",
+     {"real": 50, "1000": 100, "10000": 60}, None),
+)
+
+
+def limits_of(column, limit) -> dict[str, float]:
+    if isinstance(column, dict):
+        return column
+    if column is None:
+        return {}
+    return {"*": limit} if column == "*" else {column: limit}
+
+
+def verdict(cats: list[Catalog], key: str, column, limit) -> str:
+    """'met' or 'missed (x vs y)' for every column the target applies to."""
+    parts = []
+    for label, lim in limits_of(column, limit).items():
+        for cat in cats:
+            if label not in ("*", cat.label):
+                continue
+            stat = cat.figures.get(key)
+            if not isinstance(stat, Stat) or not stat.samples:
+                parts.append(f"{cat.label}: not measured")
+            elif stat.median <= lim:
+                parts.append(f"{cat.label}: met")
+            else:
+                parts.append(f"{cat.label}: missed ({stat.median:.3g} vs {lim:g}, {stat.median / lim:.1f}×)")
+    return "; ".join(parts)
+
+
+def add_scaling(cats: list[Catalog]) -> None:
+    by_label = {c.label: c for c in cats}
+    if "1000" in by_label and "10000" in by_label:
+        small, large = by_label["1000"].figures, by_label["10000"].figures
+        for key, out in (("build", "exponent"), ("bare", "bare_exponent")):
+            large[out] = one(math.log(large[key].median / small[key].median) / math.log(10))
+
+
+def report(cats: list[Catalog], machine: dict[str, str]) -> str:
+    heads = [f"real ({cats[0].papers} papers)" if c.label == "real" else f"{int(c.label):,} papers" for c in cats]
+    lines = ["| figure | " + " | ".join(heads) + " | target | verdict |",
+             "|---" * (len(cats) + 3) + "|"]
+    for key, label, target, column, limit in ROWS:
+        cells = []
+        for cat in cats:
+            stat = cat.figures.get(key)
+            cell = str(stat) if isinstance(stat, Stat) else "—"
+            if key == "exponent" and "bare_exponent" in cat.figures:
+                cell += f" / {cat.figures['bare_exponent']}"
+            cells.append(cell)
+        if all(c == "—" for c in cells):
+            continue
+        lines.append(f"| {label} | " + " | ".join(cells) + f" | {target} | {verdict(cats, key, column, limit)} |")
+    notes = [f"- {c.label}: category page measured in the browser: `{getattr(c, 'largest_category', '?')}`, "
+             f"table-ready signal: {c.figures.get('ready_signal', 'not measured')}"
+             f"{', filter word ' + repr(FILTER_WORD) + ' left ' + str(c.filter_matches) + ' rows' if hasattr(c, 'filter_matches') else ''}"
+             for c in cats]
+    notes += [f"- {c.label}: {note}" for c in cats for note in c.notes]
+    for cat in cats:
+        for name, events in cat.traces.items():
+            top = ", ".join(f"{event} {ms:.0f} ms" + (f" (×{n})" if n > 1 else "") for event, ms, n in events)
+            notes.append(f"- {cat.label}: Chromium trace of one keystroke ({name}), main thread: {top}")
+    info = [f"- {k}: {v}" for k, v in machine.items()]
+    return "\n".join(["Machine:", *info, "", *lines, "", "Figures are median (min–max).", *notes, ""])
+
+
+# Main
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs (one build of each)")
+    parser.add_argument("--project", type=Path, default=ROOT, help="project to benchmark (default: this one)")
+    parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES), help="synthetic catalog sizes")
+    parser.add_argument("--no-real", action="store_true", help="skip the real catalog")
+    parser.add_argument("--no-browser", action="store_true", help="skip the browser figures")
+    parser.add_argument("--trace", action="store_true", help="add a Chromium trace summary of a keystroke")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = parse_args()
+    runs = QUICK_RUNS if args.quick else RUNS
+    machine = machine_info()
+    work = Path(tempfile.mkdtemp(prefix="air-bench-"))
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    try:
+        plan = ([] if args.no_real else [("real", None)]) + [(str(n), n) for n in args.sizes]
+        cats = []
+        for label, size in plan:
+            print(f"[bench] {label}: preparing", file=sys.stderr, flush=True)
+            cat = prepare(label, size, args.project.resolve(), work)
+            print(f"[bench] {label}: {cat.papers} papers; building x{runs['build']}", file=sys.stderr, flush=True)
+            measure_builds(cat, runs["build"])
+            measure_load(cat, runs["load"])
+            measure_weights(cat)
+            cats.append(cat)
+        add_scaling(cats)
+        (OUT_DIR / "latest.md").write_text(report(cats, machine), encoding="utf-8")  # in case the browser fails
+        if not args.no_browser:
+            print("[bench] browser", file=sys.stderr, flush=True)
+            measure_browser(cats, runs, args.trace)
+        machine["load average at end"] = load_average()
+        text = report(cats, machine)
+        (OUT_DIR / "latest.md").write_text(text, encoding="utf-8")
+        print(text)
+    finally:
+        if args.keep:
+            print(f"[bench] projects kept in {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -66,6 +66,7 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1280, "height": 900}
+BROWSER_TIMEOUT_MS = 180_000  # a 10,000-paper page on a busy 2-core machine can take a while
 FILTER_WORD = "planning"  # matches about 15% of the rows, real or synthetic
 SEARCH_QUERY = "grounding"
 FILTER_INPUT = '.air-filter input[type="search"]'
@@ -369,12 +370,18 @@ async (value) => {
 """.replace("INPUT_SELECTOR", FILTER_INPUT).replace("ROWS_SELECTOR", TABLE_ROWS)
 
 
+def new_context(browser):
+    context = browser.new_context(viewport=VIEWPORT)
+    context.set_default_timeout(BROWSER_TIMEOUT_MS)
+    return context
+
+
 def measure_category_page(browser, url: str, runs: dict, cat: Catalog) -> None:
     """DOMContentLoaded and table ready over fresh loads; then keystrokes on one loaded page."""
     dcl, ready, ready_at = Stat(digits=0), Stat(digits=0), Stat(digits=0)
     has_filter = False
     for _ in range(runs["page"]):
-        context = browser.new_context(viewport=VIEWPORT)
+        context = new_context(browser)
         context.add_init_script(READY_SCRIPT)
         page = context.new_page()
         page.goto(url, wait_until="load")
@@ -406,13 +413,13 @@ def measure_search(browser, url: str, runs: int, cat: Catalog) -> None:
     """From opening Material's search right after the load event to the first result."""
     first = Stat(digits=0)
     for _ in range(runs):
-        context = browser.new_context(viewport=VIEWPORT)
+        context = new_context(browser)
         page = context.new_page()
         page.goto(url, wait_until="load")
         start = time.perf_counter()
         page.click("input.md-search__input")
         page.fill("input.md-search__input", SEARCH_QUERY)
-        page.wait_for_selector(".md-search-result__item", timeout=60000)
+        page.wait_for_selector(".md-search-result__item")
         first.samples.append(1000 * (time.perf_counter() - start))
         context.close()
     cat.figures["search_first"] = first
@@ -421,7 +428,7 @@ def measure_search(browser, url: str, runs: int, cat: Catalog) -> None:
 def trace_keystroke(browser, url: str, value: str) -> list[tuple[str, float, int]]:
     """Chromium trace of one keystroke (after typing FILTER_WORD first when value is ''):
     (event name, total ms, count) of the renderer main thread's complete events, largest first."""
-    context = browser.new_context(viewport=VIEWPORT)
+    context = new_context(browser)
     page = context.new_page()
     page.goto(url, wait_until="load")
     page.wait_for_timeout(500)

@@ -1,4 +1,4 @@
-"""The `catalog` command: validate, add, import, export and stats for the catalog data.
+"""The `catalog` command: validate, add, import, export, stats and links for the catalog data.
 
 Exit codes: 0 success; 1 the data (or the input) has problems, which are listed; 2 wrong usage.
 """
@@ -10,6 +10,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+from . import linkcheck
 from .edit import AddRefused, add_paper, build_entry, parse_arxiv, render_entries
 from .export_bibtex import export_bibtex
 from .export_json import export_json
@@ -239,6 +240,14 @@ def run_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# links
+
+
+def run_links(args: argparse.Namespace) -> int:
+    """Ask every external URL of the catalog (opt-in, needs the network); list the dead ones by entry."""
+    return linkcheck.run(args)
+
+
 # The parser
 
 
@@ -287,6 +296,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = command("stats", run_stats, "Count papers per category, subcategory, method and year.")
     data_dir_option(stats)
+
+    links = command("links", run_links, "Check that every external URL of the catalog answers (HEAD, else GET; "
+                                        "polite, cached for a week) and list dead ones as file:line: entry: field.")
+    linkcheck.add_arguments(links)
     return parser
 
 

@@ -238,7 +238,7 @@ def dead_links(refs: Iterable[LinkRef], outcomes: dict[str, Outcome]) -> list[st
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of `catalog links` and `python -m catalog.linkcheck`."""
-    parser.add_argument("--data", type=Path, default=Path("data"), help="the data directory (default: data)")
+    parser.add_argument("--data-dir", type=Path, default=Path("data"), help="the data directory (default: data)")
     parser.add_argument("--cache", type=Path, default=CACHE_FILE, help=f"results cache (default: {CACHE_FILE})")
     parser.add_argument("--timeout", type=float, default=TIMEOUT, help=f"seconds per request (default: {TIMEOUT:g})")
     parser.add_argument("--delay", type=float, default=DELAY,
@@ -247,16 +247,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"days a URL that answered is not asked again (default: {FRESH_FOR.days})")
 
 
-def run(args: argparse.Namespace, out=sys.stdout) -> int:
-    """Check every link of the catalog in args.data; print dead ones; 1 when there are any."""
-    catalog = load_catalog(args.data)
-    refs = catalog_links(catalog, Path(args.data).resolve().parent)
+def run(args: argparse.Namespace) -> int:
+    """Check every link of the catalog in args.data_dir; print dead ones; 1 when there are any."""
+    catalog = load_catalog(args.data_dir)
+    refs = catalog_links(catalog, Path(args.data_dir).resolve().parent)
     outcomes = check_links(refs, args.cache, timeout=args.timeout, delay=args.delay,
                            max_age=timedelta(days=args.max_age))
     dead = dead_links(refs, outcomes)
     for line in dead:
-        print(line, file=out)
-    print(f"{len(outcomes)} URLs checked, {sum(not o.ok for o in outcomes.values())} dead", file=out)
+        print(line)
+    print(f"{len(outcomes)} URLs checked, {sum(not o.ok for o in outcomes.values())} dead")
     return 1 if dead else 0
 
 

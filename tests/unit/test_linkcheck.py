@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import shutil
 import socketserver
 import threading
 from collections import Counter
@@ -10,10 +11,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from catalog import linkcheck
+from catalog import cli, linkcheck
 from catalog.linkcheck import LinkRef, Outcome
 from catalog.models import Catalog
 
+ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 TIMEOUT = 0.5  # the stalling path never answers, so this bounds the timeout test
 
@@ -207,10 +209,55 @@ def test_unreadable_cache_is_empty(tmp_path: Path) -> None:
 
 def test_catalog_links_cover_every_url_at_its_line(catalog: Catalog) -> None:
     """Every link of every entry is collected, located on the data-file line that holds it."""
-    root = Path(__file__).resolve().parents[2]
+    root = ROOT
     refs = linkcheck.catalog_links(catalog, root)
     expected = sum(len(urls) for p in (*catalog.papers, *catalog.standard_examples) for _, urls in p.links.items())
     assert len([r for r in refs if r.field.startswith("links.")]) == expected
     assert len([r for r in refs if r.field.startswith("links[")]) == sum(len(a.links) for a in catalog.activities)
     for link in refs:
         assert link.url in (root / link.file).read_text(encoding="utf-8").splitlines()[link.line - 1], link
+
+
+# `catalog links`
+
+
+def fresh_cache(path: Path, urls: list[str]) -> None:
+    """A cache in which every URL answered 200 just now."""
+    checked = linkcheck.now_utc().isoformat(timespec="seconds")
+    linkcheck.write_cache(path, {url: Outcome(True, "200", checked) for url in urls})
+
+
+def test_links_command_has_help(capsys) -> None:
+    """`catalog links --help` describes the command and its options."""
+    assert cli.main(["links", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "every external URL" in out and all(opt in out for opt in ("--cache", "--timeout", "--delay", "--max-age"))
+
+
+def test_links_command_with_everything_cached_asks_nothing(catalog: Catalog, tmp_path: Path, capsys) -> None:
+    """With every URL checked OK today, the command makes no request, finds nothing dead and exits 0."""
+    urls = {ref.url for ref in linkcheck.catalog_links(catalog, ROOT)}
+    fresh_cache(tmp_path / "links.json", sorted(urls))
+    code = cli.main(["links", "--data-dir", str(ROOT / "data"), "--cache", str(tmp_path / "links.json"),
+                     "--timeout", "0.01"])
+    assert (code, capsys.readouterr().out) == (0, f"{len(urls)} URLs checked, 0 dead\n")
+
+
+def test_links_command_reports_a_dead_link_by_entry(server, catalog: Catalog, tmp_path: Path, capsys) -> None:
+    """A paper whose code link is gone is reported at its line, and the command exits 1."""
+    base, _ = server
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "data", project / "data")
+    papers = project / "data" / "papers" / "multi-agent.yaml"
+    start = len(papers.read_text(encoding="utf-8").splitlines())
+    with papers.open("a", encoding="utf-8") as out:
+        out.write(f"\n- id: gone-code\n  title: A paper whose code is gone\n  category: multi-agent\n"
+                  f"  subcategory: debate\n  date: 2024-01\n  links:\n    paper: {base}/ok\n"
+                  f"    code: {base}/missing\n  added: '2026-01-01'\n")
+    cache = tmp_path / "links.json"
+    fresh_cache(cache, sorted({ref.url for ref in linkcheck.catalog_links(catalog, ROOT)}))
+    code = cli.main(["links", "--data-dir", str(project / "data"), "--cache", str(cache), "--delay", "0"])
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert lines[0] == f"data/papers/multi-agent.yaml:{start + 9}: entry gone-code: links.code: {base}/missing: 404 Not Found"
+    assert lines[-1].endswith("URLs checked, 1 dead")

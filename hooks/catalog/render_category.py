@@ -1,10 +1,38 @@
-"""The body of a category page: a section per subcategory, each with its table of papers."""
+"""The body of a category page: filter controls, a section per subcategory with its table of papers.
+
+Two ways to ship the rows, chosen per category by its size:
+
+- up to INLINE_ROW_LIMIT papers ("inline"): every row is HTML (that is also the view without
+  JavaScript); a JSON island adds each paper's pre-folded search text (short name, title, venue,
+  arXiv id, link hosts, abstract), so filtering needs no second request and no DOM reads per key.
+- beyond it ("island"): the island carries every paper's facets, search text and pre-rendered row
+  HTML; filter.js draws about WINDOW_ROWS matches per page (shared by its subcategory groups: the
+  group window) with a "show more" button per group, and draws any paper a `#id` link asks for.
+  Without JavaScript each group lists its newest group-window rows and a note says how many more
+  there are (each paper also has its own page).
+
+The island is a top-level JSON array: Material's instant navigation re-inserts scripts of the
+content without their `type`, and an array is then a harmless expression where an object would be a
+syntax error. Everything from the data is escaped here (`esc` for HTML, `json_for_script` for JSON).
+"""
 from __future__ import annotations
 
+import json
+import math
+
 from .models import Catalog, Category, Paper
-from .render_html import esc, render_icon_sprite, render_links, render_method_badges
+from .render_html import esc, render_links, render_method_badges, url_host
+from .text import fold_for_search
+
+# A category with more papers than this ships its rows as a JSON island and draws them in windows.
+INLINE_ROW_LIMIT = 1000
+# Island mode: rows drawn per page at first, shared by its groups (see group_window); each group's
+# "show more" adds its share again. Also what each group lists without JavaScript.
+WINDOW_ROWS = 200
 
 COLUMNS = (("date", "Date"), ("paper", "Paper"), ("methods", "Methods"), ("links", "Links"))
+SORT_KEYS = {"date": "date", "paper": "name"}  # column -> the sort key its header button sets
+HAS_FACETS = (("code", "Code"), ("models", "Models"), ("datasets", "Data sets"))
 
 
 def count_label(count: int, noun: str = "paper") -> str:
@@ -15,6 +43,21 @@ def count_label(count: int, noun: str = "paper") -> str:
 def md_heading_text(text: str) -> str:
     """Escape text for a Markdown heading: backslash every character Markdown could act on."""
     return "".join(f"\\{c}" if c in "\\`*_{}[]()#+-.!|<>&" else c for c in text)
+
+
+def json_for_script(value: object) -> str:
+    """Compact JSON safe inside <script>: every '<' escaped, so neither '</script>' nor '<!--' can occur."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def search_text(paper: Paper) -> str:
+    """Everything the text filter matches, folded (lowercase, no accents) like filter.js folds queries."""
+    hosts = sorted({url_host(url) for _, urls in paper.links.items() for url in urls})
+    parts = (paper.short_name, paper.title, paper.venue, paper.arxiv, paper.id, " ".join(hosts), paper.abstract)
+    return fold_for_search(" ".join(part for part in parts if part))
+
+
+# Rows and tables
 
 
 def render_row(paper: Paper, catalog: Catalog, base: str) -> str:
@@ -32,27 +75,137 @@ def render_row(paper: Paper, catalog: Catalog, base: str) -> str:
         f'<td class="air-links">{render_links(paper)}</td></tr>')
 
 
+def render_head_cell(key: str, title: str) -> str:
+    """A column header; Date and Paper hold a sort button, disabled until filter.js enables it."""
+    if key not in SORT_KEYS:
+        return f'<th scope="col" class="air-col-{key}">{title}</th>'
+    sort = ' aria-sort="descending"' if key == "date" else ""  # the rows come newest first
+    return (f'<th scope="col" class="air-col-{key}"{sort}><button type="button" class="air-sort" '
+            f'data-sort="{SORT_KEYS[key]}" disabled>{title}</button></th>')
+
+
 def render_table(papers: list[Paper], catalog: Catalog, base: str, label: str) -> str:
     """A scrollable, labelled table of papers (newest first, as the catalog is sorted)."""
-    head = "".join(f'<th scope="col" class="air-col-{key}">{title}</th>' for key, title in COLUMNS)
+    head = "".join(render_head_cell(key, title) for key, title in COLUMNS)
     rows = "".join(render_row(p, catalog, base) for p in papers)
     return (f'<div class="air-table-wrap" role="region" aria-label="{esc(label)}" tabindex="0">'
             f'<table class="air-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>')
 
 
+def group_window(groups: list[tuple[str, str, list[Paper]]]) -> int:
+    """Island mode: rows drawn per group, WINDOW_ROWS shared by the groups that have papers."""
+    return math.ceil(WINDOW_ROWS / max(1, sum(1 for *_, papers in groups if papers)))
+
+
+def render_group(sub_id: str, title: str, papers: list[Paper], catalog: Catalog, base: str, window: int) -> str:
+    """One subcategory's block: its count, its table (or 'no paper yet') and, in island mode (window > 0),
+    the 'show more' button and the note for readers without JavaScript."""
+    count = f'<p class="air-count" data-count-for="{esc(sub_id)}">{count_label(len(papers))}</p>'
+    if not papers:
+        body = '<p class="air-empty">No paper in this group yet.</p>'
+    elif not window:
+        body = render_table(papers, catalog, base, f"{title} papers")
+    else:
+        body = render_table(papers[:window], catalog, base, f"{title} papers")
+        body += '<p class="air-more-wrap"><button type="button" class="air-more" hidden>Show more</button></p>'
+        if len(papers) > window:
+            body += (f'<p class="air-nojs">The newest {window:,} of {len(papers):,} papers are listed here; '
+                     f'listing and filtering all of them needs JavaScript.</p>')
+    shown = min(len(papers), window) if window else len(papers)
+    size = f"contain-intrinsic-size:auto {3 * shown + 6}em"  # catalog.css renders groups lazily; a size until then
+    return f'<div class="air-group" data-sub="{esc(sub_id)}" style="{size}">{count}{body}</div>'
+
+
+# Filter controls
+
+
+def render_checkbox(facet: str, value: str, label: str) -> str:
+    """A facet option: a labelled checkbox shown as a chip, with a live count filled in by filter.js."""
+    return (f'<label class="air-option"><input type="checkbox" name="{facet}" value="{esc(value)}">'
+            f'<span>{esc(label)}</span> <span class="air-n" data-n-for="{facet}:{esc(value)}"></span></label>')
+
+
+def render_facet(facet: str, legend: str, options: list[tuple[str, str]], hint: str = "") -> str:
+    """A fieldset of checkboxes; nothing when no option could narrow the list."""
+    if not options or (len(options) < 2 and facet in ("sub", "year")):  # one subcategory or year: all papers
+        return ""
+    hint_html = f' <span class="air-hint">{esc(hint)}</span>' if hint else ""
+    boxes = "".join(render_checkbox(facet, value, label) for value, label in options)
+    return (f'<fieldset class="air-facet" data-facet="{facet}"><legend>{esc(legend)}{hint_html}</legend>'
+            f'{boxes}</fieldset>')
+
+
+def facet_options(catalog: Catalog, category: Category, papers: list[Paper]) -> dict[str, list[tuple[str, str]]]:
+    """(value, label) options of each facet, only values some paper of the category has."""
+    subs = {p.subcategory for p in papers}
+    methods = {m for p in papers for m in p.methods}
+    kinds = {kind for p in papers for kind, _ in p.links.items()}
+    return {
+        "sub": [(s.id, s.title) for s in category.subcategories if s.id in subs],
+        "method": [(m.id, m.label) for m in catalog.taxonomy.methods if m.id in methods],
+        "year": [(y, y) for y in sorted({p.year for p in papers}, reverse=True)],
+        "has": [(kind, label) for kind, label in HAS_FACETS if kind in kinds],
+    }
+
+
+def render_controls(catalog: Catalog, category: Category, papers: list[Paper], island_json: str, window: int) -> str:
+    """The filter panel: text box, facets, live count, clear-all and the data island.
+
+    It is `hidden` until filter.js shows it, so readers without JavaScript see no dead controls. It is a
+    <form> (never nested in itself) because Material's search indexer matches `data-search-exclude`
+    elements by tag name, and an inner element of the same tag would end the exclusion early.
+    """
+    options = facet_options(catalog, category, papers)
+    total = count_label(len(papers))
+    facets = "".join([
+        render_facet("sub", "Subcategory", options["sub"], "any of"),
+        render_facet("method", "Method", options["method"], "all of"),
+        render_facet("year", "Year", options["year"], "any of"),
+        render_facet("has", "Has", options["has"], "all of"),
+    ])
+    return (
+        f'<form class="air-filter" role="search" aria-label="Filter the papers of {esc(category.title)}" '
+        f'data-category="{esc(category.id)}" data-mode="{"island" if window else "inline"}" data-window="{window}" '
+        f'data-search-exclude hidden>'
+        f'<div class="air-find"><label for="air-find">Filter papers</label>'
+        f'<input type="search" id="air-find" name="find" autocomplete="off" spellcheck="false" '
+        f'placeholder="Name, title, abstract, arXiv id, venue, site"></div>'
+        f'<div class="air-facets">{facets}</div>'
+        f'<div class="air-status"><p class="air-total" role="status" aria-live="polite">'
+        f'{len(papers)} of {total}</p>'
+        f'<button type="button" class="air-clear" disabled>Clear all</button></div>'
+        f'<p class="air-none" hidden>No paper matches these filters. '
+        f'<button type="button" class="air-clear">Clear all filters</button></p>'
+        f'<script type="application/json" class="air-data">{island_json}</script></form>')
+
+
+def island_records(papers: list[Paper], catalog: Catalog, base: str, island: bool) -> list[list[str]]:
+    """Inline mode: [id, search text]; island mode: [id, search text, date, sub, methods, link kinds, name,
+    row html]."""
+    if not island:
+        return [[p.id, search_text(p)] for p in papers]
+    return [[p.id, search_text(p), p.date, p.subcategory, " ".join(p.methods),
+             " ".join(kind for kind, _ in p.links.items()), p.name, render_row(p, catalog, base)] for p in papers]
+
+
+# The page body
+
+
 def render_category_body(catalog: Catalog, category: Category, base: str = "../") -> str:
-    """Markdown headings (for the table of contents) around raw HTML tables, one per subcategory.
+    """Filter controls, then Markdown headings (for the table of contents) around raw HTML tables,
+    one per subcategory.
 
     Every HTML block is a single line so Markdown passes it through untouched.
     """
-    parts = [render_icon_sprite()]
+    papers = catalog.in_category(category.id)
     groups = [(s.id, s.title, catalog.in_subcategory(category.id, s.id)) for s in category.subcategories]
     if not groups:
-        groups = [("papers", "Papers", catalog.in_category(category.id))]
-    for sub_id, title, papers in groups:
+        groups = [("papers", "Papers", papers)]
+    island = len(papers) > INLINE_ROW_LIMIT
+    window = group_window(groups) if island else 0
+    island_json = json_for_script(island_records(papers, catalog, base, island))
+    parts = [render_controls(catalog, category, papers, island_json, window)]
+    for sub_id, title, group_papers in groups:
         parts.append(f"## {md_heading_text(title)} {{ #{sub_id} }}")
-        count = f'<p class="air-count" data-count-for="{esc(sub_id)}">{count_label(len(papers))}</p>'
-        body = render_table(papers, catalog, base, f"{title} papers") if papers else \
-            '<p class="air-empty">No paper in this group yet.</p>'
-        parts.append(f'<div class="air-group" data-sub="{esc(sub_id)}">{count}{body}</div>')
+        parts.append(render_group(sub_id, title, group_papers, catalog, base, window))
     return "\n\n".join(parts) + "\n"

@@ -33,18 +33,24 @@ def url_host(url: str) -> str:
 
 
 def render_icon_sprite() -> str:
-    """Hidden SVG <symbol>s for the link icons, placed once per page and referenced by <use>."""
+    """Hidden SVG <symbol>s for the link icons, placed once per page and referenced by <use>
+    (`xlink:href`, which Material's instant navigation leaves alone). Icon links use CSS instead."""
     symbols = "".join(f'<symbol id="air-icon-{kind}" viewBox="0 0 24 24"><path d="{path}"/></symbol>'
                       for kind, path in ICON_PATHS.items())
     return f'<svg class="air-sprite" aria-hidden="true" focusable="false">{symbols}</svg>'
 
 
 def render_link(kind: str, url: str, paper_name: str, index: int = 0) -> str:
-    """An icon link with an accessible name such as 'Code: DeepEyes (github.com)'."""
+    """An icon link with an accessible name such as 'Code: DeepEyes (github.com)'.
+
+    The icon is drawn by catalog.css (a mask of ICON_PATHS[kind] on `a.air-link--<kind>::before`), not by
+    an inline <svg><use>: a table of a thousand rows would otherwise carry thousands of SVG shadow trees,
+    and Material's instant navigation throws on `<use href>` (it reassigns every `[href]`).
+    """
     label = LINK_LABELS[kind] + (f" {index + 1}" if index else "")
     name = f"{label}: {paper_name} ({url_host(url)})"
     return (f'<a class="air-link air-link--{kind}" href="{esc(url)}" title="{esc(name)}" aria-label="{esc(name)}" '
-            f'rel="noopener"><svg aria-hidden="true" focusable="false"><use href="#air-icon-{kind}"/></svg></a>')
+            f'rel="noopener"></a>')
 
 
 def render_links(paper: Paper) -> str:

@@ -1,0 +1,531 @@
+/* Category tables: text filter, facets, sorting, live counts and URL state.
+ *
+ * The page (hooks/catalog/render_category.py) holds one `.air-filter` panel, hidden without
+ * JavaScript, with a JSON island (a top-level array) and one `.air-group` table per subcategory.
+ * "inline" pages hold every row as HTML; "island" pages hold the first rows of each group and ship
+ * all rows in the island, drawn here a window at a time.
+ *
+ * Filtering runs on in-memory records with pre-folded search text; each change writes to the DOM
+ * once, and only where something changed. State lives in the query string (find, sub, method,
+ * year, has, sort) so a filtered view is a link. Works with Material's instant navigation:
+ * binding is idempotent per panel element, and window-level listeners are added once.
+ */
+(function () {
+  "use strict";
+
+  if (window.airFilter) return; // evaluated twice: the first copy already listens
+
+  var LIST_FACETS = ["sub", "method", "year", "has"];
+  var SORTS = ["date", "date-asc", "name", "name-desc"];
+  var DEFAULT_SORT = "date";
+  var NON_ASCII = /[^\x00-\x7f]/;
+  var MARKS = /\p{M}/gu;
+  var collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+  var controllers = new WeakMap(); // panel element -> its controller
+  var current = null; // controller of the page on screen, if it has a panel
+
+  document.documentElement.classList.add("air-js");
+
+  /* Text */
+
+  // Same folding as catalog.text.fold_for_search: NFKD, drop combining marks, lowercase.
+  function fold(text) {
+    return NON_ASCII.test(text) ? text.normalize("NFKD").replace(MARKS, "").toLowerCase() : text.toLowerCase();
+  }
+
+  function queryWords(text) {
+    return fold(text).split(/\s+/).filter(Boolean);
+  }
+
+  function papers(n) {
+    return n === 1 ? "paper" : "papers";
+  }
+
+  /* State and URL */
+
+  function emptyState(sort) {
+    return { find: "", sub: [], method: [], year: [], has: [], sort: sort || DEFAULT_SORT };
+  }
+
+  function isFiltered(state) {
+    return state.find.trim() !== "" || LIST_FACETS.some(function (f) { return state[f].length > 0; });
+  }
+
+  // Read our parameters; unknown facet values and sorts are dropped, lists keep the panel's order.
+  function readState(search, options) {
+    var params = new URLSearchParams(search);
+    var state = emptyState(SORTS.indexOf(params.get("sort")) >= 0 ? params.get("sort") : DEFAULT_SORT);
+    state.find = params.get("find") || "";
+    LIST_FACETS.forEach(function (facet) {
+      var wanted = [];
+      params.getAll(facet).forEach(function (v) { wanted = wanted.concat(v.split(",")); });
+      state[facet] = options[facet].filter(function (v) { return wanted.indexOf(v) >= 0; });
+    });
+    return state;
+  }
+
+  function encode(text) {
+    return encodeURIComponent(text).replace(/%20/g, "+");
+  }
+
+  // The query string for a state, keeping parameters that are not ours (Material's q and h).
+  function queryFor(state, search) {
+    var parts = [];
+    new URLSearchParams(search).forEach(function (value, key) {
+      if (key !== "find" && key !== "sort" && LIST_FACETS.indexOf(key) < 0) parts.push(encode(key) + "=" + encode(value));
+    });
+    if (state.find.trim()) parts.push("find=" + encode(state.find.trim()));
+    LIST_FACETS.forEach(function (facet) {
+      if (state[facet].length) parts.push(facet + "=" + state[facet].map(encode).join(","));
+    });
+    if (state.sort !== DEFAULT_SORT) parts.push("sort=" + state.sort);
+    return parts.length ? "?" + parts.join("&") : "";
+  }
+
+  // pushState for a new history entry, replaceState to update the current one (kept: Material's scroll state).
+  function writeUrl(ctl, push) {
+    var url = location.pathname + queryFor(ctl.state, location.search) + location.hash;
+    if (url === location.pathname + location.search + location.hash) return;
+    if (push) history.pushState(null, "", url);
+    else history.replaceState(history.state, "", url);
+    ctl.search = location.search;
+  }
+
+  /* Records: one per paper, from the rows (inline) or from the island */
+
+  function recordFromRow(row, text, index) {
+    var name = row.querySelector(".air-short") || row.querySelector(".air-title-text");
+    return makeRecord(row.id, text || "", row.getAttribute("data-date"), row.getAttribute("data-sub"),
+      row.getAttribute("data-methods"), row.getAttribute("data-links"), name ? name.textContent : row.id, index);
+  }
+
+  function makeRecord(id, text, date, sub, methods, links, name, index) {
+    return {
+      id: id, text: text, date: date, year: date.slice(0, 4), sub: sub,
+      methods: methods ? methods.split(" ") : [], links: links ? links.split(" ") : [],
+      name: name, index: index, html: "", row: null, group: null,
+      textOk: true, match: true, shown: true
+    };
+  }
+
+  function loadRecords(ctl, island) {
+    var records = [];
+    if (ctl.island) {
+      island.forEach(function (r, i) {
+        var rec = makeRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], i);
+        rec.html = r[7];
+        records.push(rec);
+      });
+      return records;
+    }
+    var texts = new Map(island);
+    ctl.groups.forEach(function (group) {
+      if (!group.tbody) return;
+      Array.prototype.forEach.call(group.tbody.rows, function (row) {
+        var rec = recordFromRow(row, texts.get(row.id), records.length);
+        rec.row = row;
+        records.push(rec);
+      });
+    });
+    return records;
+  }
+
+  function readGroup(el) {
+    var heading = el.previousElementSibling;
+    return {
+      el: el, sub: el.getAttribute("data-sub"),
+      heading: heading && /^H[1-6]$/.test(heading.tagName) ? heading : null,
+      countEl: el.querySelector(".air-count"), tbody: el.querySelector("tbody"),
+      more: el.querySelector(".air-more"),
+      recs: [], orders: {}, sortShown: DEFAULT_SORT, drawn: [], limit: 0,
+      matches: 0, hidden: false, countText: el.querySelector(".air-count").textContent
+    };
+  }
+
+  // Attach each record to its group; pages without subcategories have one group for all.
+  function groupRecords(ctl) {
+    var bySub = new Map(ctl.groups.map(function (g) { return [g.sub, g]; }));
+    ctl.records.forEach(function (rec) {
+      var group = bySub.get(rec.sub) || ctl.groups[0];
+      rec.group = group;
+      group.recs.push(rec);
+    });
+    ctl.groups.forEach(function (group) {
+      group.orders[DEFAULT_SORT] = group.recs; // the catalog's order: newest first, then by name
+      group.limit = ctl.window;
+      if (!ctl.island || !group.tbody) return;
+      group.drawn = Array.prototype.map.call(group.tbody.rows, function (row) { // the rows the HTML lists
+        var rec = ctl.byId.get(row.id);
+        rec.row = row;
+        return rec;
+      });
+    });
+  }
+
+  // Records of a group in a sort order, computed once per order.
+  function orderOf(group, sort) {
+    if (group.orders[sort]) return group.orders[sort];
+    var recs = group.recs.slice();
+    if (sort === "date-asc") recs.sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index; });
+    if (sort === "name") recs.sort(function (a, b) { return collator.compare(a.name, b.name) || a.index - b.index; });
+    if (sort === "name-desc") recs = orderOf(group, "name").slice().reverse();
+    group.orders[sort] = recs;
+    return recs;
+  }
+
+  /* Filtering: flags and counts on the records, no DOM */
+
+  function evaluate(ctl) {
+    var state = ctl.state;
+    var words = queryWords(state.find);
+    var query = words.join(" ");
+    // Typing on narrows: a paper that missed the shorter query misses this one too.
+    var narrowing = ctl.lastQuery !== null && query.indexOf(ctl.lastQuery) === 0;
+    var counts = { sub: {}, method: {}, year: {}, has: {} };
+    var total = 0;
+    ctl.records.forEach(function (rec) {
+      if (!(narrowing && !rec.textOk)) rec.textOk = words.every(function (w) { return rec.text.indexOf(w) >= 0; });
+      var t = rec.textOk;
+      var s = !state.sub.length || state.sub.indexOf(rec.sub) >= 0;
+      var y = !state.year.length || state.year.indexOf(rec.year) >= 0;
+      var m = state.method.every(function (v) { return rec.methods.indexOf(v) >= 0; });
+      var h = state.has.every(function (v) { return rec.links.indexOf(v) >= 0; });
+      rec.match = t && s && y && m && h;
+      // Option counts: for "any of" facets, papers matching everything else; for "all of", matches having it.
+      if (t && y && m && h) counts.sub[rec.sub] = (counts.sub[rec.sub] || 0) + 1;
+      if (t && s && m && h) counts.year[rec.year] = (counts.year[rec.year] || 0) + 1;
+      if (rec.match) {
+        total++;
+        rec.methods.forEach(function (v) { counts.method[v] = (counts.method[v] || 0) + 1; });
+        rec.links.forEach(function (v) { counts.has[v] = (counts.has[v] || 0) + 1; });
+      }
+    });
+    ctl.lastQuery = query;
+    ctl.total = total;
+    ctl.counts = counts;
+  }
+
+  /* Drawing: write only what changed */
+
+  function setText(el, text) {
+    if (el && el.textContent !== text) el.textContent = text;
+  }
+
+  function setHidden(el, hidden) {
+    if (el && el.hidden !== hidden) el.hidden = hidden;
+  }
+
+  // Inline pages: reorder rows when the sort changed, toggle `hidden` where a row's match changed.
+  function drawInline(ctl, group) {
+    if (group.sortShown !== ctl.state.sort) {
+      group.tbody.append.apply(group.tbody, orderOf(group, ctl.state.sort).map(function (r) { return r.row; }));
+      group.sortShown = ctl.state.sort;
+    }
+    var matches = 0;
+    group.recs.forEach(function (rec) {
+      if (rec.match) matches++;
+      if (rec.shown !== rec.match) {
+        rec.row.hidden = !rec.match;
+        rec.shown = rec.match;
+      }
+    });
+    return matches;
+  }
+
+  // Island rows become elements once, parsed together; later redraws move them instead of parsing again.
+  function rowsOf(recs) {
+    var missing = recs.filter(function (r) { return !r.row; });
+    if (missing.length) {
+      var template = document.createElement("template");
+      template.innerHTML = missing.map(function (r) { return r.html; }).join("");
+      var parsed = Array.prototype.slice.call(template.content.children);
+      missing.forEach(function (r, i) { r.row = parsed[i]; });
+    }
+    return recs.map(function (r) { return r.row; });
+  }
+
+  // Island pages: the first `limit` matches in sort order; the tbody is redrawn only if that list changed.
+  function drawWindow(ctl, group) {
+    var want = [];
+    var matches = 0;
+    orderOf(group, ctl.state.sort).forEach(function (rec) {
+      if (!rec.match) return;
+      matches++;
+      if (want.length < group.limit) want.push(rec);
+    });
+    var same = want.length === group.drawn.length && want.every(function (r, i) { return r === group.drawn[i]; });
+    if (!same) {
+      group.tbody.replaceChildren.apply(group.tbody, rowsOf(want));
+      group.drawn = want;
+      markHighlight(ctl);
+    }
+    var rest = matches - want.length;
+    setHidden(group.more, rest <= 0);
+    if (rest > 0) setText(group.more, "Show " + Math.min(rest, ctl.window) + " more (" + rest + " not shown)");
+    return matches;
+  }
+
+  function drawGroup(ctl, group, filtered) {
+    var matches = group.tbody ? (ctl.island ? drawWindow(ctl, group) : drawInline(ctl, group)) : 0;
+    var n = group.recs.length;
+    var text = filtered ? matches + " of " + n + " " + papers(n) : n + " " + papers(n);
+    if (group.countText !== text) {
+      group.countEl.textContent = text;
+      group.countText = text;
+    }
+    var hide = filtered && matches === 0; // empty sections hide while filtered
+    if (group.hidden !== hide) {
+      group.el.hidden = hide;
+      if (group.heading) group.heading.hidden = hide;
+      group.hidden = hide;
+    }
+  }
+
+  function drawSortHeaders(ctl) {
+    if (ctl.sortShown === ctl.state.sort) return;
+    var sort = ctl.state.sort;
+    ctl.sortButtons.forEach(function (button) {
+      var key = button.getAttribute("data-sort");
+      var th = button.parentElement;
+      if (sort.indexOf(key) !== 0) th.removeAttribute("aria-sort");
+      else th.setAttribute("aria-sort", sort === "date" || sort === "name-desc" ? "descending" : "ascending");
+    });
+    ctl.sortShown = sort;
+  }
+
+  // The live count, the no-match message, clear-all, and each option's count (dimmed at zero).
+  function drawPanel(ctl, filtered) {
+    setText(ctl.totalEl, ctl.total + " of " + ctl.records.length + " " + papers(ctl.records.length));
+    setHidden(ctl.noneEl, ctl.total > 0);
+    if (ctl.clearButton.disabled === filtered) ctl.clearButton.disabled = !filtered;
+    ctl.optionCounts.forEach(function (shown) {
+      var n = ctl.counts[shown.facet][shown.value] || 0;
+      if (shown.n === n) return;
+      shown.el.textContent = String(n);
+      if ((shown.n === 0) !== (n === 0)) shown.el.parentElement.classList.toggle("air-zero", n === 0);
+      shown.n = n;
+    });
+  }
+
+  // A change of filter or sort: recompute, then draw (island groups go back to one window each).
+  function apply(ctl) {
+    ctl.groups.forEach(function (group) { group.limit = ctl.window; });
+    evaluate(ctl);
+    var filtered = isFiltered(ctl.state);
+    ctl.groups.forEach(function (group) { drawGroup(ctl, group, filtered); });
+    drawSortHeaders(ctl);
+    drawPanel(ctl, filtered);
+  }
+
+  // Put the state into the text box and checkboxes (after a link, reload, back or forward).
+  function syncControls(ctl) {
+    if (ctl.input.value !== ctl.state.find) ctl.input.value = ctl.state.find;
+    ctl.checkboxes.forEach(function (box) {
+      var on = ctl.state[box.name].indexOf(box.value) >= 0;
+      if (box.checked !== on) box.checked = on;
+    });
+  }
+
+  /* Row anchors: /category/#paper-id shows, draws and highlights that row */
+
+  function markHighlight(ctl) {
+    if (!ctl.highlightId) return;
+    var row = document.getElementById(ctl.highlightId);
+    if (row && !row.classList.contains("air-highlight")) row.classList.add("air-highlight");
+  }
+
+  function hashId() {
+    try {
+      return decodeURIComponent(location.hash.slice(1));
+    } catch (err) { // a malformed %-escape names no row
+      return "";
+    }
+  }
+
+  function revealTarget(ctl) {
+    var id = hashId();
+    var rec = id && ctl.byId.get(id);
+    if (!rec) return;
+    if (!rec.match) { // hidden by the filter: clear it first, keep the sort
+      ctl.state = emptyState(ctl.state.sort);
+      syncControls(ctl);
+      apply(ctl);
+      writeUrl(ctl, false);
+    }
+    if (ctl.island) {
+      var position = orderOf(rec.group, ctl.state.sort).filter(function (r) { return r.match; }).indexOf(rec);
+      if (position >= rec.group.limit) {
+        rec.group.limit = Math.ceil((position + 1) / ctl.window) * ctl.window;
+        drawGroup(ctl, rec.group, isFiltered(ctl.state));
+      }
+    }
+    var old = ctl.highlightId && document.getElementById(ctl.highlightId);
+    if (old) old.classList.remove("air-highlight");
+    ctl.highlightId = id;
+    markHighlight(ctl);
+    var row = document.getElementById(id);
+    if (row) row.scrollIntoView({ block: "center" });
+  }
+
+  /* Events, delegated to the content around the panel */
+
+  function onInput(ctl, event) {
+    if (event.target !== ctl.input) return;
+    ctl.state.find = ctl.input.value;
+    apply(ctl);
+    writeUrl(ctl, !ctl.typing); // the first key of a burst adds a history entry, the others update it
+    ctl.typing = true;
+  }
+
+  function onChange(ctl, event) {
+    var box = event.target;
+    if (box === ctl.input) { ctl.typing = false; return; } // committed text (Enter or leaving the box)
+    if (box.type !== "checkbox" || LIST_FACETS.indexOf(box.name) < 0) return;
+    ctl.typing = false;
+    ctl.state[box.name] = ctl.options[box.name].filter(function (v) {
+      return v === box.value ? box.checked : ctl.state[box.name].indexOf(v) >= 0;
+    });
+    apply(ctl);
+    writeUrl(ctl, true);
+  }
+
+  function onKeydown(ctl, event) {
+    if (event.target === ctl.input && event.key === "Enter") {
+      event.preventDefault();
+      ctl.typing = false;
+    }
+  }
+
+  function onClick(ctl, event) {
+    var button = event.target.closest && event.target.closest("button");
+    if (!button || !ctl.scope.contains(button)) return;
+    if (button.classList.contains("air-sort")) sortBy(ctl, button.getAttribute("data-sort"));
+    else if (button.classList.contains("air-clear")) clearAll(ctl);
+    else if (button.classList.contains("air-more")) showMore(ctl, button);
+  }
+
+  // Date toggles newest/oldest first (newest first on first click); Paper toggles A-Z/Z-A.
+  function sortBy(ctl, key) {
+    var sort = ctl.state.sort;
+    ctl.state.sort = key === "date" ? (sort === "date" ? "date-asc" : "date") : (sort === "name" ? "name-desc" : "name");
+    ctl.typing = false;
+    apply(ctl);
+    writeUrl(ctl, true);
+  }
+
+  function clearAll(ctl) {
+    ctl.state = emptyState(ctl.state.sort);
+    ctl.typing = false;
+    syncControls(ctl);
+    apply(ctl);
+    writeUrl(ctl, true);
+    ctl.input.focus(); // the clicked button may have just been hidden
+  }
+
+  function showMore(ctl, button) {
+    var group = ctl.groups.filter(function (g) { return g.more === button; })[0];
+    if (!group) return;
+    group.limit += ctl.window;
+    drawGroup(ctl, group, isFiltered(ctl.state));
+    if (button.hidden) group.el.querySelector(".air-table-wrap").focus();
+  }
+
+  /* Binding */
+
+  function panelOptions(checkboxes) {
+    var options = { sub: [], method: [], year: [], has: [] };
+    checkboxes.forEach(function (box) { options[box.name].push(box.value); });
+    return options;
+  }
+
+  function createController(root) {
+    var scope = root.parentElement;
+    var checkboxes = Array.prototype.slice.call(root.querySelectorAll("input[type=checkbox]"));
+    var ctl = {
+      root: root, scope: scope, pathname: location.pathname,
+      island: root.getAttribute("data-mode") === "island",
+      window: parseInt(root.getAttribute("data-window"), 10) || 200,
+      input: root.querySelector("input[type=search]"), checkboxes: checkboxes, options: panelOptions(checkboxes),
+      totalEl: root.querySelector(".air-total"), noneEl: root.querySelector(".air-none"),
+      clearButton: root.querySelector(".air-status .air-clear"),
+      sortButtons: Array.prototype.slice.call(scope.querySelectorAll("button.air-sort")),
+      optionCounts: [], groups: [], records: [], byId: new Map(),
+      state: emptyState(), lastQuery: null, total: 0, counts: null,
+      sortShown: DEFAULT_SORT, typing: false, highlightId: "", search: location.search
+    };
+    root.querySelectorAll("[data-n-for]").forEach(function (el) {
+      var key = el.getAttribute("data-n-for").split(":");
+      ctl.optionCounts.push({ el: el, facet: key[0], value: key.slice(1).join(":"), n: null });
+    });
+    ctl.groups = Array.prototype.map.call(scope.querySelectorAll(".air-group"), readGroup);
+    // The island's script may have lost its type and class to instant navigation: find it by place.
+    ctl.records = loadRecords(ctl, JSON.parse(root.querySelector("script").textContent));
+    ctl.records.forEach(function (rec) { ctl.byId.set(rec.id, rec); });
+    groupRecords(ctl);
+
+    scope.addEventListener("input", function (e) { onInput(ctl, e); });
+    scope.addEventListener("change", function (e) { onChange(ctl, e); });
+    scope.addEventListener("keydown", function (e) { onKeydown(ctl, e); });
+    scope.addEventListener("click", function (e) { onClick(ctl, e); });
+    root.addEventListener("submit", function (e) { e.preventDefault(); }); // the panel is a form: never leave the page
+    return ctl;
+  }
+
+  // Bind one panel (once), restore the URL's state and its row anchor.
+  function bind(root) {
+    var ctl = controllers.get(root);
+    if (ctl) return ctl;
+    ctl = createController(root);
+    controllers.set(root, ctl);
+    ctl.sortButtons.forEach(function (b) { b.disabled = false; });
+    ctl.state = readState(location.search, ctl.options);
+    syncControls(ctl);
+    apply(ctl);
+    root.hidden = false;
+    revealTarget(ctl);
+    root.setAttribute("data-ready", "");
+    return ctl;
+  }
+
+  function bindAll() {
+    var root = document.querySelector(".air-filter");
+    current = root ? bind(root) : null;
+  }
+
+  /* Window-level listeners, added once: they act on the page on screen */
+
+  // Back/forward between two of our entries (same page, other query): restore the state here and stop
+  // the event, or Material's instant navigation would fetch and re-inject the same page on the first
+  // such step after a full load. This script is included before Material's bundle so that this
+  // listener is registered, and so runs, first.
+  window.addEventListener("popstate", function (event) {
+    var ctl = current;
+    if (!ctl || !document.contains(ctl.root) || location.pathname !== ctl.pathname) return;
+    if (location.search === ctl.search) return; // a hash-only step: Material scrolls, hashchange reveals rows
+    event.stopImmediatePropagation();
+    ctl.state = readState(location.search, ctl.options);
+    ctl.search = location.search;
+    ctl.typing = false;
+    syncControls(ctl);
+    apply(ctl);
+  });
+
+  window.addEventListener("hashchange", function () {
+    if (current && document.contains(current.root)) revealTarget(current);
+  });
+
+  // Marks the script as loaded (see the guard at the top); bind() rebinds after content is replaced
+  // without Material's document$.
+  window.airFilter = { bind: bindAll };
+
+  // Material's document$ emits the first page and each page instant navigation brings; it exists once
+  // Material's bundle (included after this script) has run, at the latest by DOMContentLoaded.
+  function followMaterial() {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(bindAll);
+    else bindAll();
+  }
+
+  bindAll(); // the content above this script is parsed: draw before the first paint
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", followMaterial);
+  else followMaterial();
+})();

@@ -1,0 +1,166 @@
+"""The filter's markup: controls, sortable headers and the JSON island, inline and beyond the threshold.
+
+Beyond INLINE_ROW_LIMIT papers a category ships every row in the JSON island, and its HTML lists only
+the newest rows of each group (WINDOW_ROWS per page, shared by the groups), with a note that the rest
+needs JavaScript. Our call: the no-JS page stays light, and every paper still has its own page. These
+tests render synthetic categories with `render_category_body` and check the real built site.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from catalog.models import Catalog, Category, Links, Method, Paper, Subcategory, Taxonomy
+from catalog.render_category import INLINE_ROW_LIMIT, WINDOW_ROWS, render_category_body, search_text
+from catalog.render_html import ICON_PATHS
+from tests.conftest import ROOT
+
+HOSTILE_TITLE = 'Über </script><script>alert(1)</script> <!-- "quoted" & <b>bold</b>'
+METHODS = (Method("sft", "SFT", "training"), Method("rl", "RL", "training"), Method("survey", "Survey paper", "paper"))
+SUBS = (Subcategory("alpha", "Alpha", ""), Subcategory("beta", "Beta", ""), Subcategory("empty", "Empty", ""))
+
+
+def synthetic_paper(i: int, n: int) -> Paper:
+    """Paper i of n: newest first, alternating subcategories, every tenth with code, one hostile title."""
+    month = 12 - (i * 12 // n)
+    return Paper(
+        id=f"paper-{i:05d}", title=HOSTILE_TITLE if i == 7 else f"Synthetic paper number {i}",
+        date=f"2025-{month:02d}", category="synth", subcategory=SUBS[i % 2].id, short_name=f"Syn{i}",
+        arxiv=f"25{month:02d}.{i:05d}", methods=("rl",) if i % 3 else ("sft", "rl"),
+        abstract=f"Abstract {i} with a closing </script> tag and a comment <!-- here -->.",
+        links=Links(paper=(f"https://arxiv.org/abs/25{month:02d}.{i:05d}",),
+                    code=(f"https://github.com/org/syn{i}",) if i % 10 == 0 else ()))
+
+
+def synthetic_catalog(n: int) -> tuple[Catalog, Category]:
+    """A catalog with one category of n papers in two subcategories (and an empty third)."""
+    category = Category(id="synth", title="Synthetic", short_title="Synthetic", source_heading="",
+                        definition="Generated papers.", examples=(), subcategories=SUBS)
+    taxonomy = Taxonomy(interleaving_reasoning="", standard_reasoning="", methods=METHODS,
+                        categories=(category,), boundaries=())
+    papers = tuple(synthetic_paper(i, n) for i in range(n))
+    return Catalog(taxonomy=taxonomy, papers=papers), category
+
+
+def island_of(soup: BeautifulSoup) -> list:
+    """The parsed JSON island of a page (or page body)."""
+    return json.loads(soup.select_one("form.air-filter script[type='application/json']").string)
+
+
+@pytest.fixture(name="big_body", scope="module")
+def fixture_big_body() -> str:
+    """The body of a synthetic category of 1,200 papers (beyond the inline threshold)."""
+    catalog, category = synthetic_catalog(1200)
+    return render_category_body(catalog, category, "../")
+
+
+def test_threshold_is_documented_and_crossed() -> None:
+    """The synthetic category is beyond the inline limit and the window is smaller than it."""
+    assert INLINE_ROW_LIMIT == 1000 and 0 < WINDOW_ROWS < INLINE_ROW_LIMIT < 1200
+
+
+def test_island_is_valid_json_escaped_against_script_end(big_body: str) -> None:
+    """The island parses as JSON, holds every paper, and its raw text cannot close the script or open a comment."""
+    soup = BeautifulSoup(big_body, "html.parser")
+    form = soup.select_one("form.air-filter")
+    assert form["data-mode"] == "island"
+    raw = form.select_one("script").string
+    assert "</script" not in raw.lower() and "<!--" not in raw
+    records = island_of(soup)
+    assert isinstance(records, list) and len(records) == 1200  # a top-level array: harmless if run as script
+    by_id = {r[0]: r for r in records}
+    hostile = by_id["paper-00007"]
+    assert HOSTILE_TITLE in BeautifulSoup(hostile[7], "html.parser").select_one(".air-title-text").get_text()
+    assert hostile[1] == search_text(synthetic_paper(7, 1200))
+    assert len(big_body.split("</script>")) == 2  # the island's own end tag is the only one
+
+
+def test_island_rows_are_the_rendered_rows(big_body: str) -> None:
+    """Each island record carries its paper's facets and a row whose id and data-* match them."""
+    for record in island_of(BeautifulSoup(big_body, "html.parser"))[:50]:
+        pid, text, date, sub, methods, links, name, html = record
+        row = BeautifulSoup(html, "html.parser").tr
+        assert row["id"] == pid and row["data-date"] == date and row["data-sub"] == sub
+        assert row["data-methods"] == methods and row["data-links"] == links
+        assert name.startswith("Syn") and "abstract" in text
+
+
+def test_no_js_html_lists_the_newest_window_of_each_group(big_body: str) -> None:
+    """Without JavaScript each group lists its newest rows (WINDOW_ROWS shared by the two groups with
+    papers) and says how many more it has."""
+    soup = BeautifulSoup(big_body, "html.parser")
+    catalog, category = synthetic_catalog(1200)
+    window = WINDOW_ROWS // 2
+    assert soup.select_one("form.air-filter")["data-window"] == str(window)
+    for sub in ("alpha", "beta"):
+        group = soup.select_one(f'.air-group[data-sub="{sub}"]')
+        papers = catalog.in_subcategory("synth", sub)
+        ids = [tr["id"] for tr in group.select("tbody tr")]
+        assert ids == [p.id for p in papers[:window]]
+        assert group.select_one(".air-count").get_text() == f"{len(papers)} papers"
+        assert f"{window:,} of {len(papers):,}" in group.select_one(".air-nojs").get_text()
+        assert group.select_one("button.air-more").has_attr("hidden")
+        assert all(tr.select_one("a.air-title")["href"].startswith("../papers/") for tr in group.select("tbody tr"))
+    assert soup.select_one('.air-group[data-sub="empty"] .air-empty')
+
+
+def test_inline_up_to_the_threshold() -> None:
+    """A category of exactly INLINE_ROW_LIMIT papers lists every row as HTML; the island adds search text."""
+    catalog, category = synthetic_catalog(INLINE_ROW_LIMIT)
+    soup = BeautifulSoup(render_category_body(catalog, category), "html.parser")
+    assert soup.select_one("form.air-filter")["data-mode"] == "inline"
+    assert len(soup.select("table.air-table tbody tr")) == INLINE_ROW_LIMIT
+    records = island_of(soup)
+    assert [r[0] for r in records] == [p.id for p in catalog.papers]
+    assert all(len(r) == 2 for r in records) and not soup.select(".air-nojs")
+
+
+def test_controls_are_hidden_and_inert_without_js(big_body: str) -> None:
+    """The panel is hidden and excluded from search; sort buttons are disabled until the script runs."""
+    soup = BeautifulSoup(big_body, "html.parser")
+    form = soup.select_one("form.air-filter")
+    assert form.has_attr("hidden") and form.has_attr("data-search-exclude")
+    assert form.select_one("label[for='air-find']").get_text() and form.select_one("input#air-find[type=search]")
+    assert form.select_one("[role=status][aria-live=polite]")
+    buttons = soup.select("th > button.air-sort")
+    assert buttons and all(b.has_attr("disabled") for b in buttons)
+    assert {b["data-sort"] for b in buttons} == {"date", "name"}
+    assert all(th["aria-sort"] == "descending" for th in soup.select("th.air-col-date"))
+
+
+def test_facets_offer_only_values_present(big_body: str) -> None:
+    """Subcategory, method, year and link-kind options are those some paper has, in taxonomy order."""
+    form = BeautifulSoup(big_body, "html.parser").select_one("form.air-filter")
+    values = {f["data-facet"]: [i["value"] for i in f.select("input")] for f in form.select("fieldset")}
+    assert values == {"sub": ["alpha", "beta"], "method": ["sft", "rl"], "has": ["code"]}  # one year: no facet
+
+
+def test_search_text_is_folded_and_complete() -> None:
+    """The text a filter matches holds name, title, venue, arXiv id, hosts and abstract, folded."""
+    paper = Paper(id="zu", title="Zürich Été", date="2025-01", short_name="ÀB", venue="NeurIPS 2025",
+                  arxiv="2501.00001", abstract="Ça marche.",
+                  links=Links(paper=("https://arxiv.org/abs/2501.00001",), code=("https://www.github.com/a/b",)))
+    text = search_text(paper)
+    for word in ("ab", "zurich", "ete", "neurips", "2501.00001", "github.com", "arxiv.org", "ca marche"):
+        assert word in text
+
+
+def test_link_icons_in_the_stylesheet_are_the_icon_paths() -> None:
+    """catalog.css draws each link kind's icon from the same path as render_html.ICON_PATHS."""
+    css = (ROOT / "overrides/assets/air/catalog.css").read_text(encoding="utf-8")
+    for kind, path in ICON_PATHS.items():
+        assert f".air-link--{kind} {{ --air-icon: url(" in css and f"<path d='{path}'/>" in css, kind
+
+
+def test_every_built_category_page_has_one_working_panel(site: Path, catalog: Catalog) -> None:
+    """On the real site each category page has one panel whose island lists exactly its rows."""
+    for category in catalog.taxonomy.categories:
+        soup = BeautifulSoup((site / category.id / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert len(soup.select("form.air-filter")) == 1
+        rows = [tr["id"] for tr in soup.select("table.air-table tbody tr")]  # grouped by subcategory
+        island = [r[0] for r in island_of(soup)]  # catalog order
+        assert island == [p.id for p in catalog.in_category(category.id)] and sorted(island) == sorted(rows)
+        assert soup.select_one(f'script[src$="assets/air/filter.js"]')

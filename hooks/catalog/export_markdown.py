@@ -18,9 +18,9 @@ PAPERS_HEADING = "Awesome Interleaving Reasoning Papers"
 LINK_LABELS = {"paper": "📄Paper", "project": "🌐Project", "code": "💻Code", "models": "🤗Models",
                "datasets": "🤗Datasets"}
 # Characters markdown could read as syntax inside a bullet: links, emphasis, code, tables, HTML,
-# strikethrough; braces too, so a title never forms a {{ }} or {% %} template tag if the list is
-# ever passed through a template engine.
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|<{}~])")
+# strikethrough, an '&' that starts an entity ('&amp;' would show as '&'); braces too, so a title never
+# forms a {{ }} or {% %} template tag if the list is ever passed through a template engine.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|<{}~]|&(?=#?\w+;))")
 URL_SPECIAL = re.compile(r"([\\()])")
 GENERATED_NOTE = "<!-- Generated from data/ by `catalog export --format markdown`; edit the YAML files, not this list. -->"
 

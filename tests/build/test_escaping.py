@@ -1,0 +1,293 @@
+"""Hostile text in the data shows as the same text in every output, never as markup, template code or a broken table.
+
+One strict build of the project with two extra papers whose titles, names, venues, abstracts, notes and URLs
+hold HTML (`<script>`, `"><img onerror>`), Markdown (`|`, `*`, `_`, backticks, links), Jinja (`{{ }}`,
+`{% %}`), `</script>`, `<!--` and an entity; then each output is read back the way its consumer reads it.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from datetime import date, timedelta
+from pathlib import Path
+from urllib.parse import unquote
+
+import bibtexparser
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from catalog import cli
+from catalog.importer import read_awesome_list
+from catalog.load import load_catalog
+from markdown_it import MarkdownIt
+
+from tests.conftest import ROOT, build_site
+
+SCRIPT = '<script>alert("x")</script>'
+IMG = '"><img src=x onerror=alert(1)>'
+JINJA = "{{ config.site_name }} {% if true %}jinja{% endif %}"
+MARKDOWN = "| piped | *starred* _under_ `tick` **bold** [link](javascript:alert(1))"
+
+MARKUP = {
+    "id": "hostile-markup",
+    "short_name": "V*<i>_x_</i>{{ 7*7 }}",
+    "title": f"A {SCRIPT} {IMG} {MARKDOWN} {JINJA} </script><!-- &amp; end",
+    "category": "multi-agent", "subcategory": "debate", "date": "2024-01", "methods": ["rl"],
+    "venue": "<b>Venue</b> | {{ 1+1 }} `v`",
+    "links": {"paper": 'https://example.org/paper?a=1&b=<2>&c="x"',
+              "code": "https://example.org/code'onmouseover='alert(1)"},
+    "abstract": (f"First sentence has {SCRIPT} and </script><!-- and {JINJA} and `code` and **bold** and "
+                 f"[link](javascript:alert(1)) and {IMG}. Second sentence | with | pipes.\n\n"
+                 "Second paragraph {% raw %}x{% endraw %} _u_ *s* ```fence```."),
+    "abstract_source": 'https://example.org/src?a="><script>alert(3)</script>',
+    "notes": [f"Note with {SCRIPT} and {{{{ 3*3 }}}} and | pipe", f"Second `note` *em* {IMG}"],
+}
+SCRIPT_ONLY = {  # no short name: the title is also the name in link labels
+    "id": "hostile-script", "title": "</script><script>alert(document.domain)</script>",
+    "category": "multimodal", "date": "2023-02", "links": {"paper": "https://example.org/b?x=<y>"},
+}
+HOSTILE = {p["id"]: p for p in (MARKUP, SCRIPT_ONLY)}
+IDS = list(HOSTILE)
+EVENT_ATTRIBUTE = re.compile(r"^on", re.IGNORECASE)
+# TeX spellings of the characters BibTeX cannot hold as they are (independent of export_bibtex's table).
+TEX_CHARACTERS = {r"\textbackslash{}": "\\", r"\textbraceleft{}": "{", r"\textbraceright{}": "}", r"\&": "&",
+                  r"\%": "%", r"\$": "$", r"\#": "#", r"\_": "_", r"\textasciitilde{}": "~",
+                  r"\textasciicircum{}": "^", r"\textless{}": "<", r"\textgreater{}": ">"}
+
+
+def urls_of(paper: dict) -> list[str]:
+    """Every link URL of an entry, in kind order."""
+    return [url for urls in paper["links"].values() for url in ([urls] if isinstance(urls, str) else urls)]
+
+
+def name_of(paper: dict) -> str:
+    """The short name, else the title."""
+    return paper.get("short_name") or paper["title"]
+
+
+def page_title(paper: dict) -> str:
+    """A paper page's heading: 'Short — Title' (the title alone when there is no short name)."""
+    return f"{paper['short_name']} — {paper['title']}" if paper.get("short_name") else paper["title"]
+
+
+def squash(text: str) -> str:
+    """White space runs as single spaces."""
+    return " ".join(text.split())
+
+
+def soup_of(site: Path, page: str) -> BeautifulSoup:
+    """A built page by its URL path."""
+    return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def decode_tex(text: str) -> str:
+    """A BibTeX field as a reader sees it: TeX character commands decoded, grouping braces dropped."""
+    placeholders = {tex: chr(0xE000 + i) for i, tex in enumerate(TEX_CHARACTERS)}
+    pattern = re.compile("|".join(re.escape(tex) for tex in sorted(TEX_CHARACTERS, key=len, reverse=True)))
+    text = pattern.sub(lambda m: placeholders[m.group()], text).replace("{", "").replace("}", "")
+    return "".join(TEX_CHARACTERS.get(next((t for t, p in placeholders.items() if p == c), ""), c) for c in text)
+
+
+@pytest.fixture(name="hostile_project", scope="module")
+def fixture_hostile_project(tmp_path_factory) -> Path:
+    """The project copied to tmp with the two hostile papers added last (so they lead the feed)."""
+    project = tmp_path_factory.mktemp("escaping")
+    for name in ("mkdocs.yml", "docs", "overrides", "hooks", "data"):
+        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
+        copy(ROOT / name, project / name)
+    latest = max(date.fromisoformat(p.added) for p in load_catalog(ROOT / "data").papers if p.added)
+    for offset, paper in enumerate(HOSTILE.values(), start=1):
+        entry = {**paper, "added": (latest + timedelta(days=offset)).isoformat()}
+        with open(project / "data" / "papers" / f"{paper['category']}.yaml", "a", encoding="utf-8") as out:
+            out.write("\n" + yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=4096))
+    return project
+
+
+@pytest.fixture(name="hostile_site", scope="module")
+def fixture_hostile_site(hostile_project: Path) -> Path:
+    """The hostile project built strictly (a template tag that ran, or broke, would fail the build)."""
+    return build_site(hostile_project, hostile_project / "site")
+
+
+# Category tables
+
+
+@pytest.mark.parametrize("paper_id", IDS)
+def test_category_row_shows_the_text(hostile_site: Path, paper_id: str) -> None:
+    """Title, short name and venue are the literal text of one four-cell row; links keep their exact URLs."""
+    paper = HOSTILE[paper_id]
+    row = soup_of(hostile_site, paper["category"]).find("tr", id=paper_id)
+    assert len(row.find_all("td", recursive=False)) == 4
+    shown = {"title": row.select_one(".air-title-text"), "short_name": row.select_one(".air-short"),
+             "venue": row.select_one(".air-venue")}
+    for field, element in shown.items():
+        assert (element.get_text() if element else None) == paper.get(field), field
+        assert element is None or element.find() is None, field
+    links = row.select("a.air-link")
+    assert [a["href"] for a in links] == urls_of(paper)
+    assert all(a["aria-label"].endswith(f": {name_of(paper)} (example.org)") for a in links)
+
+
+@pytest.mark.parametrize("paper_id", IDS)
+def test_category_data_island_is_json_that_stays_in_its_script(hostile_site: Path, paper_id: str) -> None:
+    """The filter's JSON island parses, holds the paper's words, and no '</' or '<!--' in it can end the script."""
+    page = HOSTILE[paper_id]["category"]
+    island = soup_of(hostile_site, page).select_one("script.air-data")
+    records = {record[0]: record for record in json.loads(island.string)}
+    assert "alert" in records[paper_id][1]
+    assert "</" not in island.string and "<!--" not in island.string
+
+
+# Paper pages
+
+
+@pytest.mark.parametrize("paper_id", IDS)
+def test_paper_page_shows_the_text(hostile_site: Path, paper_id: str) -> None:
+    """Heading, <title>, description, facts, abstract, notes and links of the paper page are the literal text."""
+    paper = HOSTILE[paper_id]
+    soup = soup_of(hostile_site, f"papers/{paper_id}")
+    heading = soup.select_one("article h1")
+    assert (heading.get_text(), heading.find()) == (page_title(paper), None)
+    assert soup.title.get_text() == f"{page_title(paper)} - Awesome Interleaving Reasoning"
+    description = soup.find("meta", attrs={"name": "description"})["content"].removesuffix("…")
+    assert squash(paper.get("abstract", paper["title"])).startswith(description)
+    facts = {dt.get_text(): dd for dt, dd in zip(soup.select(".air-facts dt"), soup.select(".air-facts dd"))}
+    for label, field in (("Short name", "short_name"), ("Venue", "venue")):
+        assert (facts[label].get_text() if label in facts else None) == paper.get(field), label
+    paragraphs = [p.get_text() for p in soup.select(".air-abstract p")]
+    assert paragraphs == [squash(part) for part in paper.get("abstract", "").split("\n\n") if part]
+    assert [li.get_text() for li in soup.select(".air-notes li")] == paper.get("notes", [])
+    hrefs = [a["href"] for a in soup.select("article a[href]")]
+    assert all(url in hrefs for url in urls_of(paper))
+    assert paper.get("abstract_source", hrefs[-1]) in hrefs
+
+
+def test_paper_page_bibtex_block_is_text(hostile_site: Path) -> None:
+    """The Cite block is one text node holding the BibTeX entry, not elements."""
+    code = soup_of(hostile_site, "papers/hostile-markup").select_one("pre code")
+    assert code.find() is None
+    assert code.get_text().startswith("@misc{hostile-markup,") and r"\textless{}script" in code.get_text()
+
+
+# Every page
+
+
+def test_no_page_holds_injected_markup(hostile_site: Path) -> None:
+    """No page has an event-handler attribute, a runnable script with the payload, an <img>, or an evaluated template."""
+    for html_file in hostile_site.rglob("*.html"):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        where = html_file.relative_to(hostile_site)
+        assert not [el.name for el in soup.find_all(True) if any(EVENT_ATTRIBUTE.match(a) for a in el.attrs)], where
+        executable = [s for s in soup.find_all("script") if s.get("type", "text/javascript").endswith("javascript")]
+        assert not [s for s in executable if "alert(" in (s.string or "")], where
+        assert not soup.select("article img"), where
+        assert "Awesome Interleaving Reasoning jinja" not in soup.get_text(), where
+
+
+def test_every_script_element_closes_where_it_should(hostile_site: Path) -> None:
+    """Each page has as many '</script>' as '<script' (no data ends a script early), and JSON scripts parse."""
+    for html_file in hostile_site.rglob("*.html"):
+        text = html_file.read_text(encoding="utf-8")
+        where = html_file.relative_to(hostile_site)
+        assert len(re.findall(r"<script\b", text, re.IGNORECASE)) == len(re.findall(r"</script\s*>", text, re.IGNORECASE)), where
+        for script in BeautifulSoup(text, "html.parser").find_all("script", type="application/json"):
+            json.loads(script.string)
+
+
+# Search index
+
+
+def test_search_index_holds_escaped_text(hostile_site: Path) -> None:
+    """Search shows titles and text as HTML: the hostile paper's entries read back as its literal text."""
+    docs = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    for doc in docs:
+        for field in ("title", "text"):
+            fragment = BeautifulSoup(doc[field], "html.parser")
+            assert not fragment.find_all(["script", "img", "iframe", "a", "b", "i"]), (doc["location"], field)
+            assert not [el for el in fragment.find_all(True) if any(EVENT_ATTRIBUTE.match(a) for a in el.attrs)]
+    for paper_id, paper in HOSTILE.items():
+        own = [d for d in docs if d["location"] == f"papers/{paper_id}/"]
+        assert [BeautifulSoup(d["title"], "html.parser").get_text() for d in own] == [page_title(paper)]
+        text = BeautifulSoup(own[0]["text"], "html.parser").get_text(" ")
+        assert squash(paper.get("abstract", "")) in squash(text)
+
+
+# Downloads: papers.json, papers.bib, feed.xml
+
+
+@pytest.mark.parametrize("paper_id", IDS)
+def test_papers_json_holds_the_exact_values(hostile_site: Path, paper_id: str) -> None:
+    """papers.json carries title, short name, abstract and links unchanged."""
+    paper = HOSTILE[paper_id]
+    records = {r["id"]: r for r in json.loads((hostile_site / "papers.json").read_text(encoding="utf-8"))}
+    record = records[paper_id]
+    assert (record["title"], record["short_name"], record["abstract"]) == (
+        paper["title"], paper.get("short_name"), paper.get("abstract"))
+    assert [url for urls in record["links"].values() for url in urls] == urls_of(paper)
+
+
+@pytest.mark.parametrize("paper_id", IDS)
+def test_papers_bib_decodes_to_the_exact_values(hostile_site: Path, paper_id: str) -> None:
+    """papers.bib parses entry by entry; title and note decode to the literal text, the URL is unchanged."""
+    paper = HOSTILE[paper_id]
+    database = bibtexparser.loads((hostile_site / "papers.bib").read_text(encoding="utf-8"))
+    entries = {entry["ID"]: entry for entry in database.entries}
+    assert len(entries) == len(json.loads((hostile_site / "papers.json").read_text(encoding="utf-8")))
+    entry = entries[paper_id]
+    assert decode_tex(entry["title"]) == paper["title"]
+    assert decode_tex(entry.get("note", "")) == paper.get("venue", "")
+    assert entry["url"] == urls_of(paper)[0]
+
+
+@pytest.mark.parametrize("paper_id", IDS)
+def test_feed_is_xml_with_the_exact_values(hostile_site: Path, paper_id: str) -> None:
+    """feed.xml parses as XML; the paper's entry has its literal title and abstract and its page's link."""
+    paper = HOSTILE[paper_id]
+    atom = {"a": "http://www.w3.org/2005/Atom"}
+    entries = ET.parse(hostile_site / "feed.xml").getroot().findall("a:entry", atom)
+    entry = next(e for e in entries if e.find("a:link", atom).get("href").endswith(f"/papers/{paper_id}/"))
+    assert entry.find("a:title", atom).text == paper["title"]
+    assert entry.find("a:summary", atom).text == paper.get("abstract", paper["title"])
+
+
+# The regenerated README
+
+
+@pytest.fixture(name="readme", scope="module")
+def fixture_readme(hostile_project: Path, tmp_path_factory) -> str:
+    """`catalog export --format markdown` of the hostile data."""
+    out = tmp_path_factory.mktemp("readme") / "README.md"
+    assert cli.main(["export", "--format", "markdown", "--data-dir", str(hostile_project / "data"),
+                     "--out", str(out)]) == 0
+    return out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("paper_id", IDS)
+def test_readme_bullet_renders_as_the_text(readme: str, paper_id: str) -> None:
+    """Rendered as CommonMark (with tables), the paper's bullet is one list item whose link text is the title."""
+    paper = HOSTILE[paper_id]
+    lines = [line for line in readme.splitlines() if f"id: {paper_id} " in line or f"id: {paper_id};" in line]
+    assert len(lines) == 1 and lines[0].startswith("* ")
+    html = MarkdownIt("commonmark").enable("table").render(readme)
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("table") is None
+    item = next(li for li in soup.find_all("li") if f"id: {paper_id} " in str(li) or f"id: {paper_id};" in str(li))
+    assert [el.name for el in item.find_all(True) if el.name != "p"] == ["strong"] * bool(paper.get("methods")) + ["a"] * len(
+        urls_of(paper))
+    title_link = item.find_all("a")[0]
+    assert title_link.get_text() == paper["title"]
+    assert unquote(title_link["href"]) == urls_of(paper)[0]
+    if paper.get("short_name"):
+        assert f"[{paper['short_name']}]" in item.get_text()
+
+
+@pytest.mark.parametrize("paper_id", IDS)
+def test_readme_reads_back_unchanged(readme: str, hostile_project: Path, paper_id: str) -> None:
+    """`catalog import` of the regenerated README gives back the paper's title, short name and links."""
+    paper = HOSTILE[paper_id]
+    taxonomy = load_catalog(hostile_project / "data").taxonomy
+    entry = next(e for e in read_awesome_list(readme, taxonomy).entries if e.get("id") == paper_id)
+    assert (entry["title"], entry.get("short_name")) == (paper["title"], paper.get("short_name"))
+    assert [u for urls in entry["links"].values() for u in ([urls] if isinstance(urls, str) else urls)] == urls_of(paper)

@@ -51,10 +51,15 @@ def json_for_script(value: object) -> str:
 
 
 def search_text(paper: Paper) -> str:
-    """Everything the text filter matches, folded (lowercase, no accents) like filter.js folds queries."""
+    """Everything the text filter matches, folded (lowercase, no accents) like filter.js folds queries.
+
+    Each distinct word is kept once, in first-seen order: the filter matches each query word (which
+    holds no space) inside one word of this text, so repeats add bytes and never a match.
+    """
     hosts = sorted({url_host(url) for _, urls in paper.links.items() for url in urls})
     parts = (paper.short_name, paper.title, paper.venue, paper.arxiv, paper.id, " ".join(hosts), paper.abstract)
-    return fold_for_search(" ".join(part for part in parts if part))
+    words = fold_for_search(" ".join(part for part in parts if part)).split()
+    return " ".join(dict.fromkeys(words))
 
 
 # Rows and tables

@@ -19,7 +19,7 @@
   var SORTS = ["date", "date-asc", "name", "name-desc"];
   var DEFAULT_SORT = "date";
   var NON_ASCII = /[^\x00-\x7f]/;
-  var MARKS = /\p{M}/gu;
+  var MARKS = /\p{Mn}/gu; // nonspacing marks: the accents NFKD splits off
   var collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
   var controllers = new WeakMap(); // panel element -> its controller
   var current = null; // controller of the page on screen, if it has a panel

@@ -40,7 +40,7 @@ FRESH_FOR = timedelta(days=7)
 TIMEOUT = 15.0  # seconds per request
 DELAY = 1.0  # seconds between two requests to one host
 HOSTS_AT_ONCE = 8
-Fetch = Callable[[str, float], "Outcome"]
+Fetch = Callable[[str, float, Callable[[], None]], "Outcome"]
 
 
 @dataclass(frozen=True)
@@ -149,11 +149,12 @@ def request_once(url: str, method: str, timeout: float) -> Outcome:
         return Outcome(False, f"error: {err}", checked)
 
 
-def check_url(url: str, timeout: float = TIMEOUT) -> Outcome:
-    """HEAD the URL; when that is refused or fails (but did not time out), GET it."""
+def check_url(url: str, timeout: float = TIMEOUT, pause: Callable[[], None] = lambda: None) -> Outcome:
+    """HEAD the URL; when that is refused or fails (but did not time out), pause, then GET it."""
     outcome = request_once(url, "HEAD", timeout)
     if outcome.ok or outcome.status.startswith("timeout"):
         return outcome
+    pause()
     return request_once(url, "GET", timeout)
 
 
@@ -191,12 +192,17 @@ def is_fresh(outcome: Outcome | None, now: datetime, max_age: timedelta = FRESH_
 
 def check_host(urls: list[str], fetch: Fetch, timeout: float, delay: float,
                sleep: Callable[[float], None]) -> dict[str, Outcome]:
-    """Ask one host's URLs one after another, `delay` seconds apart."""
+    """Ask one host's URLs one after another, every request `delay` seconds after the one before."""
+
+    def pause() -> None:
+        if delay > 0:
+            sleep(delay)
+
     outcomes = {}
     for index, url in enumerate(urls):
-        if index and delay > 0:
-            sleep(delay)
-        outcomes[url] = fetch(url, timeout)
+        if index:
+            pause()
+        outcomes[url] = fetch(url, timeout, pause)
     return outcomes
 
 

@@ -21,13 +21,11 @@ TIMEOUT = 0.5  # the stalling path never answers, so this bounds the timeout tes
 
 
 class Recorder:
-    """What the server saw: (method, path) counts, user agents, and the most requests in flight at once."""
+    """What the server saw: (method, path) counts and user agents; `release` frees stalled requests."""
 
     def __init__(self) -> None:
         self.seen: Counter = Counter()
         self.agents: set[str] = set()
-        self.in_flight = 0
-        self.most_in_flight = 0
         self.lock = threading.Lock()
         self.release = threading.Event()
 
@@ -43,13 +41,7 @@ def make_handler(recorder: Recorder) -> type[http.server.BaseHTTPRequestHandler]
             with recorder.lock:
                 recorder.seen[(self.command, self.path)] += 1
                 recorder.agents.add(self.headers.get("User-Agent", ""))
-                recorder.in_flight += 1
-                recorder.most_in_flight = max(recorder.most_in_flight, recorder.in_flight)
-            try:
-                self.route()
-            finally:
-                with recorder.lock:
-                    recorder.in_flight -= 1
+            self.route()
 
         def route(self) -> None:
             if self.path == "/stall":
@@ -147,14 +139,30 @@ def test_dead_links_are_reported_by_entry(server, tmp_path: Path) -> None:
     ]
 
 
-def test_one_request_at_a_time_per_host_with_a_delay(server, tmp_path: Path) -> None:
-    """URLs of one host are asked one after another, with the delay slept between them."""
+@pytest.mark.parametrize(("paths", "requests"), [
+    (["/ok/1", "/ok/2", "/ok/3"], 3),
+    (["/missing", "/ok/1", "/no-head"], 5),
+], ids=["head-only", "with-get-fallbacks"])
+def test_one_request_at_a_time_per_host_with_a_delay(server, tmp_path: Path, monkeypatch, paths: list[str],
+                                                     requests: int) -> None:
+    """A host's requests, GET fallbacks included, go one after another with the delay slept before each next one."""
     base, recorder = server
-    slept = []
-    refs = [ref(f"{base}/ok/{n}") for n in range(5)]
+    slept, in_flight, most = [], [0], [0]
+    request_once = linkcheck.request_once
+
+    def counted(*args) -> Outcome:
+        in_flight[0] += 1
+        most[0] = max(most[0], in_flight[0])
+        try:
+            return request_once(*args)
+        finally:
+            in_flight[0] -= 1
+
+    monkeypatch.setattr(linkcheck, "request_once", counted)
+    refs = [ref(base + path) for path in paths]
     linkcheck.check_links(refs, tmp_path / "links.json", delay=0.25, now=NOW, sleep=slept.append)
-    assert recorder.most_in_flight == 1
-    assert slept == [0.25] * 4 and sum(recorder.seen.values()) == 5
+    assert most[0] == 1
+    assert sum(recorder.seen.values()) == requests and slept == [0.25] * (requests - 1)
 
 
 def test_a_url_used_twice_is_asked_once(server, tmp_path: Path) -> None:

@@ -8,12 +8,15 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
+from catalog import export_site, render_paper, search_index, search_text
 from catalog.current import current_catalog
 from catalog.problems import CatalogError
 
 log = logging.getLogger("mkdocs.plugins.catalog")
 DATA_DIR = "data"
+paper_pages = render_paper.PaperPages()  # set up by on_files for the build under way
 
 
 def data_dir_of(config) -> Path:
@@ -34,12 +37,32 @@ def on_config(config):
     return config
 
 
+def on_files(files, config):
+    """Add a generated page per paper (papers/<id>.md) and the downloads (papers.json, .bib, feed)."""
+    catalog = current_catalog(data_dir_of(config))
+    for path, content in paper_pages.sources(catalog):
+        files.append(File.generated(config, path, content=content))
+    for path, content in export_site.site_files(catalog, config.site_url or "").items():
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def on_page_content(html, page, config, files):
+    """A paper page's body; on other pages, HTML prepared for the search indexer."""
+    return paper_pages.content(page.meta) or search_text.prepare_for_index(html)
+
+
 def on_page_context(context, page, config, nav):
     """Point 'edit this page' at the data file a generated page comes from."""
     edit_url = data_edit_url(page.meta.get("edit_data"), config)
     if edit_url:
         page.edit_url = edit_url
     return context
+
+
+def on_post_build(config):
+    """Add one compact search entry per paper to Material's index."""
+    search_index.add_paper_entries(Path(config.site_dir), current_catalog(data_dir_of(config)))
 
 
 # Helpers

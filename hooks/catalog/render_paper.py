@@ -1,0 +1,208 @@
+"""A page per paper, generated from the data: facts, links, abstract, notes, BibTeX, related papers.
+
+`PaperPages.sources(catalog)` yields one (path, Markdown) pair per paper for the build to add as
+generated files: front matter only (title, description, macros off, search exclusion). The page
+body is rendered here, escaped, and placed by `PaperPages.content` once Markdown is done, so
+neither Markdown nor Jinja ever parses catalog text. Search gets each paper as one compact entry
+from `search_index`, not from parsing the page.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from .export_bibtex import render_bibtex_entry
+from .models import Catalog, Paper
+from .render_html import LINK_LABELS, esc, render_method_badges, url_host
+
+PAPERS_DIR = "papers"
+BASE = "../../"  # from papers/<id>/ to the site root
+RELATED_COUNT = 5
+RELATED_WINDOW = 12  # neighbours by date on each side, within the paper's subcategory
+DESCRIPTION_TARGET = 120  # characters: add sentences until the description is at least this long
+DESCRIPTION_LIMIT = 300
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+
+
+# Text
+
+
+def page_title(paper: Paper) -> str:
+    """The paper's title, led by its short name when the title does not already start with it."""
+    if not paper.short_name or paper.title.casefold().startswith(paper.short_name.casefold()):
+        return paper.title
+    return f"{paper.short_name} — {paper.title}"
+
+
+def description(paper: Paper) -> str:
+    """First sentence(s) of the abstract (about 120–300 characters), else the title."""
+    if not paper.abstract:
+        return paper.title
+    text = ""
+    for sentence in SENTENCE_END.split(" ".join(paper.abstract.split())):
+        text = f"{text} {sentence}".strip()
+        if len(text) >= DESCRIPTION_TARGET:
+            break
+    if len(text) <= DESCRIPTION_LIMIT:
+        return text
+    return text[:DESCRIPTION_LIMIT].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def month_number(date: str) -> int:
+    """'2025-05' -> months since year 0."""
+    return int(date[:4]) * 12 + int(date[5:7])
+
+
+# Related papers
+
+
+def relatedness(paper: Paper, other: Paper) -> float:
+    """Shared methods, less a point per year apart (both papers are of one subcategory)."""
+    shared = len(set(paper.methods) & set(other.methods))
+    return shared - abs(month_number(paper.date) - month_number(other.date)) / 12
+
+
+def related_papers(catalog: Catalog, count: int = RELATED_COUNT, window: int = RELATED_WINDOW
+                   ) -> dict[str, tuple[Paper, ...]]:
+    """For every paper, a handful of papers of its subcategory, scored among its date neighbours.
+
+    Papers are bucketed by (category, subcategory) and sorted by date; only the `window`
+    neighbours on each side are scored, so the work grows linearly with the catalog.
+    """
+    buckets: dict[tuple[str, str], list[Paper]] = defaultdict(list)
+    for paper in catalog.papers:
+        buckets[(paper.category, paper.subcategory)].append(paper)
+    related = {}
+    for bucket in buckets.values():
+        bucket.sort(key=lambda p: (p.date, p.id))
+        for i, paper in enumerate(bucket):
+            neighbours = bucket[max(0, i - window):i] + bucket[i + 1:i + 1 + window]
+            neighbours.sort(key=lambda other: (-relatedness(paper, other), other.id))
+            related[paper.id] = tuple(neighbours[:count])
+    return related
+
+
+# HTML
+
+
+def render_fact(label: str, value_html: str) -> str:
+    """One label/value pair of the facts list."""
+    return f"<dt>{label}</dt><dd>{value_html}</dd>"
+
+
+def render_place(paper: Paper, catalog: Catalog) -> str:
+    """'Multi-Round Acting › Search', linked to the paper's row on its category page."""
+    category = catalog.taxonomy.category(paper.category)
+    sub = category.subcategory(paper.subcategory) if paper.subcategory else None
+    text = esc(category.short_title) + (f" › {esc(sub.title)}" if sub else "")
+    return f'<a href="{BASE}{esc(category.url)}#{esc(paper.id)}">{text}</a>'
+
+
+def render_facts(paper: Paper, catalog: Catalog) -> str:
+    """Short name, date, venue, category, methods and arXiv id as a definition list."""
+    facts = []
+    if paper.short_name:
+        facts.append(render_fact("Short name", f'<strong>{esc(paper.short_name)}</strong>'))
+    facts.append(render_fact("Date", f'<time datetime="{esc(paper.date)}">{esc(paper.date)}</time>'))
+    if paper.venue:
+        facts.append(render_fact("Venue", esc(paper.venue)))
+    facts.append(render_fact("Category", render_place(paper, catalog)))
+    if paper.secondary_category:
+        other = catalog.taxonomy.category(paper.secondary_category)
+        facts.append(render_fact("Borders on", f'<a href="{BASE}{esc(other.url)}">{esc(other.short_title)}</a>'))
+    if paper.methods:
+        facts.append(render_fact("Methods", render_method_badges(paper, catalog.taxonomy)))
+    if paper.arxiv:
+        facts.append(render_fact("arXiv", f'<a href="https://arxiv.org/abs/{esc(paper.arxiv)}">{esc(paper.arxiv)}</a>'))
+    return f'<dl class="air-facts">{"".join(facts)}</dl>'
+
+
+def render_link_list(paper: Paper) -> str:
+    """Every link with its kind spelled out ('Code github.com'); the icon is catalog.css's `air-link--<kind>`."""
+    items = []
+    for kind, urls in paper.links.items():
+        for i, url in enumerate(urls):
+            label = LINK_LABELS[kind] + (f" {i + 1}" if len(urls) > 1 else "")
+            items.append(f'<li><a class="air-link air-link--{kind}" href="{esc(url)}" rel="noopener">'
+                         f'<span class="air-link-kind">{label}</span> {esc(url_host(url))}</a></li>')
+    return f'<ul class="air-paper-links">{"".join(items)}</ul>'
+
+
+def render_source(source: str) -> str:
+    """Where the abstract was taken from: a link when it is a URL, else the text."""
+    if source.startswith(("http://", "https://")):
+        return f'<a href="{esc(source)}" rel="noopener">{esc(url_host(source))}</a>'
+    return esc(source)
+
+
+def render_abstract(paper: Paper) -> str:
+    """The abstract in paragraphs, with its source; or a note that there is none yet."""
+    if not paper.abstract:
+        return f'<p class="air-muted">No abstract in the catalog yet; the paper itself is linked above.</p>'
+    paragraphs = "".join(f"<p>{esc(' '.join(part.split()))}</p>" for part in paper.abstract.split("\n\n") if part.strip())
+    source = (f'<p class="air-source air-muted">Source: {render_source(paper.abstract_source)}</p>'
+              if paper.abstract_source else "")
+    return f'<blockquote class="air-abstract">{paragraphs}</blockquote>{source}'
+
+
+def render_notes(paper: Paper) -> str:
+    """Curation notes: what was corrected against the source."""
+    if not paper.notes:
+        return ""
+    notes = "".join(f"<li>{esc(note)}</li>" for note in paper.notes)
+    return f'<h2>Curation notes</h2><ul class="air-notes">{notes}</ul>'
+
+
+def render_related(papers: tuple[Paper, ...]) -> str:
+    """The related papers as links to their pages, with their dates."""
+    if not papers:
+        return ""
+    items = "".join(f'<li><a href="../{esc(p.id)}/">{esc(page_title(p))}</a> '
+                    f'<time class="air-muted" datetime="{esc(p.date)}">{esc(p.date)}</time></li>' for p in papers)
+    return f'<h2>Related papers</h2><ul class="air-related">{items}</ul>'
+
+
+def render_paper_page(paper: Paper, catalog: Catalog, related: tuple[Paper, ...]) -> str:
+    """The whole body of a paper page."""
+    return (f'<div class="air-paper"><h1 id="{esc(paper.id)}">{esc(page_title(paper))}</h1>'
+            f'{render_facts(paper, catalog)}{render_link_list(paper)}<h2>Abstract</h2>{render_abstract(paper)}'
+            f'{render_notes(paper)}<h2>Cite</h2>'
+            f'<pre><code class="language-bibtex">{esc(render_bibtex_entry(paper))}</code></pre>'
+            f'{render_related(related)}</div>')
+
+
+# Generated pages
+
+
+def front_matter(paper: Paper) -> dict:
+    """Page metadata; title and description are escaped here because the theme prints them raw."""
+    return {
+        "title": esc(page_title(paper)),
+        "description": esc(description(paper)),
+        "paper": paper.id,
+        "edit_data": paper.source_file,
+        "render_macros": False,
+        "search": {"exclude": True},
+        "hide": ["navigation", "toc"],
+    }
+
+
+class PaperPages:
+    """The paper pages of the build under way: their generated sources, then each page's body."""
+
+    def __init__(self) -> None:
+        self.catalog: Catalog | None = None
+        self.related: dict[str, tuple[Paper, ...]] = {}
+
+    def sources(self, catalog: Catalog) -> Iterator[tuple[str, str]]:
+        """(src path, Markdown) per paper: JSON front matter (valid YAML) and no body."""
+        self.catalog, self.related = catalog, related_papers(catalog)
+        for paper in catalog.papers:
+            yield f"{PAPERS_DIR}/{paper.id}.md", f"---\n{json.dumps(front_matter(paper))}\n---\n"
+
+    def content(self, meta: dict) -> str | None:
+        """The body of the paper page with this front matter, or None for any other page."""
+        paper = self.catalog.paper(meta.get("paper", "")) if self.catalog else None
+        return render_paper_page(paper, self.catalog, self.related[paper.id]) if paper else None

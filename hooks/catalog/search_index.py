@@ -1,0 +1,95 @@
+"""One compact entry per paper in Material's search index (search/search_index.json).
+
+Paper pages are excluded from Material's own indexing (their front matter says so): parsing ten
+thousand pages of chrome is slow and makes an index too large to load quickly. Instead each paper
+gets a single entry built from the data: its page title (short name and title) as the entry
+title, and as text its facts (date, venue, category, methods, arXiv id) and its abstract.
+
+Abstracts dominate the index, so they share a fixed budget of characters. While every abstract
+fits its share, abstracts are indexed whole; beyond that (thousands of papers) an abstract is
+reduced to its rarest words across the catalog — the words that tell one paper from another —
+in their original order, leaving out words that a large share of abstracts use.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from .models import Catalog, Paper
+from .render_html import esc
+from .render_paper import page_title
+
+INDEX_FILE = "search/search_index.json"
+ABSTRACT_BUDGET = 1_000_000  # characters of abstract text in the whole index
+COMMON_SHARE = 0.05  # in a reduced abstract, no word that more than this share of abstracts use
+SEARCH_BOOST = 2  # a paper's own entry ranks above pages that merely mention it
+WORD_EDGES = ".,;:!?()[]{}\"'“”‘’"
+
+
+def word_key(word: str) -> str:
+    """How words are compared: without surrounding punctuation, case-folded."""
+    return word.strip(WORD_EDGES).casefold()
+
+
+def abstract_digest(paper: Paper, budget: int, frequency: Counter, common: int) -> str:
+    """The abstract if it fits `budget` characters, else its rarest words in their original order,
+    as many as fit: none in the title, none used by more than `common` abstracts."""
+    words = paper.abstract.split()
+    text = " ".join(words)
+    if len(text) <= budget:
+        return text
+    skip = {word_key(w) for w in page_title(paper).split()}
+    first: dict[str, int] = {}
+    for i, word in enumerate(words):
+        key = word_key(word)
+        if key and key not in skip and frequency[key] <= common:
+            first.setdefault(key, i)
+    kept, used = [], 0
+    for key in sorted(first, key=lambda k: (frequency[k], first[k])):
+        if used + len(key) + 1 > budget:
+            break
+        kept.append(first[key])
+        used += len(key) + 1
+    return " ".join(words[i].strip(WORD_EDGES) for i in sorted(kept))
+
+
+def abstract_digests(catalog: Catalog, budget: int = ABSTRACT_BUDGET) -> dict[str, str]:
+    """Each paper's abstract as indexed, within the catalog's share of `budget`."""
+    papers = [p for p in catalog.papers if p.abstract]
+    if not papers:
+        return {}
+    frequency = Counter(key for p in papers for key in {word_key(w) for w in p.abstract.split()})
+    share, common = budget // len(papers), max(1, int(COMMON_SHARE * len(papers)))
+    return {p.id: abstract_digest(p, share, frequency, common) for p in papers}
+
+
+def facts_text(paper: Paper, catalog: Catalog) -> str:
+    """'2025-05 · NeurIPS 2025 · Multi-Round Acting › Search · SFT RL · arXiv 2505.14362'."""
+    category = catalog.taxonomy.category(paper.category)
+    sub = category.subcategory(paper.subcategory) if paper.subcategory else None
+    parts = [paper.date, paper.venue, category.short_title + (f" › {sub.title}" if sub else ""),
+             " ".join(catalog.taxonomy.method(m).label for m in paper.methods),
+             f"arXiv {paper.arxiv}" if paper.arxiv else ""]
+    return " · ".join(part for part in parts if part)
+
+
+def paper_entries(catalog: Catalog) -> list[dict]:
+    """Material search documents, one per paper, linking to its page."""
+    digests = abstract_digests(catalog)
+    entries = []
+    for paper in catalog.papers:
+        text = f"<p>{esc(facts_text(paper, catalog))}</p>"
+        if paper.id in digests:
+            text += f"<p>{esc(digests[paper.id])}</p>"
+        entries.append({"location": paper.url, "title": esc(page_title(paper)), "text": text,
+                        "boost": SEARCH_BOOST})
+    return entries
+
+
+def add_paper_entries(site_dir: Path, catalog: Catalog) -> None:
+    """Append the paper entries to the index Material wrote into site_dir."""
+    path = site_dir / INDEX_FILE
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"].extend(paper_entries(catalog))
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

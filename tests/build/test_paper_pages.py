@@ -1,0 +1,253 @@
+"""Paper pages and the search index, over one real strict build (and synthetic catalogs for scale)."""
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import random
+import re
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import bibtexparser
+import pytest
+from bs4 import BeautifulSoup
+
+from catalog.models import Catalog, Links, Paper
+from catalog.render_paper import page_title, related_papers
+from catalog.search_index import paper_entries
+
+SITE_NAME = "Awesome Interleaving Reasoning"
+BIBTEX_ESCAPE = re.compile(r"\\([&%$#_])")
+TEX_COMMANDS = set("\\{}~^<>")  # characters BibTeX spells as commands: titles holding them are not compared
+
+
+def soup_of(site: Path, page: str) -> BeautifulSoup:
+    """Parsed HTML of a built page given by its URL path."""
+    return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def search_docs(site: Path) -> tuple[list[dict], re.Pattern]:
+    """The search index's documents and the word separator the search worker splits them with."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return index["docs"], re.compile(index["config"]["separator"])
+
+
+def tokens(html: str, separator: re.Pattern) -> set[str]:
+    """Words of an index field as Material's worker cuts them: at tags, then at the separator, lowercased."""
+    return {word.lower() for block in re.split(r"<[^>]*>", html) for word in separator.split(block) if word}
+
+
+def site_path(page_url: str, href: str) -> tuple[str, str]:
+    """A link's target as (site path, fragment), e.g. ('multimodal/', 'cof'), from the page at page_url."""
+    target = urlsplit(urljoin(f"http://site/{page_url}", href))
+    return target.path.lstrip("/"), target.fragment
+
+
+@pytest.fixture(name="pages", scope="module")
+def fixture_pages(site: Path, catalog: Catalog) -> dict[str, BeautifulSoup]:
+    """Every paper page, parsed, by paper id."""
+    return {p.id: soup_of(site, p.url) for p in catalog.papers}
+
+
+def test_every_paper_has_its_page(pages: dict[str, BeautifulSoup], catalog: Catalog) -> None:
+    """Each paper's page has its title as heading, its date, methods and every link with its kind."""
+    for paper in catalog.papers:
+        soup = pages[paper.id]
+        assert soup.select_one("article h1").get_text() == page_title(paper), paper.id
+        facts = {dt.get_text(): dd for dt, dd in zip(soup.select(".air-facts dt"), soup.select(".air-facts dd"))}
+        assert facts["Date"].get_text() == paper.date
+        methods = facts.get("Methods")
+        assert (len(methods.select(".air-badge")) if methods else 0) == len(paper.methods)
+        links = soup.select(".air-paper-links a")
+        assert [a["href"] for a in links] == [url for _, urls in paper.links.items() for url in urls], paper.id
+        assert all(a.select_one(".air-link-kind").get_text() for a in links)
+        if paper.arxiv:
+            assert f"https://arxiv.org/abs/{paper.arxiv}" in [a["href"] for a in facts["arXiv"].select("a")]
+
+
+def test_category_link_leads_to_the_papers_row(site: Path, pages: dict[str, BeautifulSoup], catalog: Catalog) -> None:
+    """The category fact links to the paper's own row on its category page."""
+    rows = {c.id: {tr["id"] for tr in soup_of(site, c.id).select("table.air-table tbody tr")}
+            for c in catalog.taxonomy.categories}
+    for paper in catalog.papers:
+        href = pages[paper.id].select_one(".air-facts dd a[href*='#']")["href"]
+        assert site_path(paper.url, href) == (f"{paper.category}/", paper.id)
+        assert paper.id in rows[paper.category]
+
+
+def test_abstract_and_notes_are_shown(pages: dict[str, BeautifulSoup], catalog: Catalog) -> None:
+    """The abstract, paragraph by paragraph, with its source; and every curation note."""
+    for paper in catalog.papers:
+        soup = pages[paper.id]
+        paragraphs = [p.get_text() for p in soup.select(".air-abstract p")]
+        assert paragraphs == [" ".join(part.split()) for part in paper.abstract.split("\n\n") if part.strip()]
+        source = soup.select_one(".air-source")
+        if not paper.abstract_source:
+            assert source is None
+        elif paper.abstract_source.startswith("http"):
+            assert source.select_one("a")["href"] == paper.abstract_source
+        else:
+            assert source.get_text() == f"Source: {paper.abstract_source}"
+        assert [li.get_text() for li in soup.select(".air-notes li")] == list(paper.notes)
+
+
+def test_bibtex_parses_and_matches_the_data(pages: dict[str, BeautifulSoup], catalog: Catalog) -> None:
+    """Each page's Cite block is one BibTeX entry whose key, title, year, eprint and URL are the paper's."""
+    for paper in catalog.papers:
+        code = pages[paper.id].select_one("pre > code")
+        entries = bibtexparser.loads(code.get_text()).entries
+        assert len(entries) == 1, paper.id
+        entry = entries[0]
+        assert (entry["ID"], entry["year"], entry["url"]) == (paper.id, paper.year, paper.links.paper[0])
+        assert entry.get("eprint", "") == paper.arxiv
+        if not TEX_COMMANDS & set(paper.title):
+            assert BIBTEX_ESCAPE.sub(r"\1", entry["title"]).replace("{", "").replace("}", "") == paper.title
+
+
+def test_related_links_resolve_to_nearby_papers(site: Path, pages: dict[str, BeautifulSoup], catalog: Catalog) -> None:
+    """Related papers: a handful, each an existing page of the same category and subcategory, never the paper itself."""
+    for paper in catalog.papers:
+        links = pages[paper.id].select(".air-related a")
+        peers = [p for p in catalog.in_subcategory(paper.category, paper.subcategory) if p.id != paper.id]
+        assert len(links) == min(5, len(peers)), paper.id
+        for a in links:
+            target, _ = site_path(paper.url, a["href"])
+            other = catalog.paper(target.removeprefix("papers/").rstrip("/"))
+            assert (site / target / "index.html").exists() and other is not None, (paper.id, a["href"])
+            assert (other.category, other.subcategory) == (paper.category, paper.subcategory) and other != paper
+
+
+def test_title_and_description_meta(pages: dict[str, BeautifulSoup], catalog: Catalog) -> None:
+    """<title> is the paper's name and title; the description is the abstract's opening, else the title."""
+    for paper in catalog.papers:
+        soup = pages[paper.id]
+        assert soup.title.get_text() == f"{page_title(paper)} - {SITE_NAME}"
+        description = soup.find("meta", attrs={"name": "description"})["content"]
+        start = description.removesuffix("…")
+        assert start and " ".join((paper.abstract or paper.title).split()).startswith(start), paper.id
+
+
+def test_sitemap_lists_every_paper_page(site: Path, catalog: Catalog) -> None:
+    """sitemap.xml has a <loc> for each paper page."""
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = {loc.text for loc in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", namespace)}
+    paths = {urlsplit(loc).path for loc in locs}
+    assert all(any(path.endswith(f"/{p.url}") for path in paths) for p in catalog.papers)
+
+
+def test_paper_pages_are_not_in_the_navigation(site: Path, pages: dict[str, BeautifulSoup], catalog: Catalog) -> None:
+    """No navigation (tabs, sidebar, footer) of any page links to a paper page; paper pages hide the sidebars."""
+    for html in [soup_of(site, ""), soup_of(site, "multimodal"), pages[catalog.papers[0].id]]:
+        nav_links = [a["href"] for a in html.select(".md-tabs a, .md-nav a, .md-footer a")]
+        assert nav_links and not [href for href in nav_links if "papers/" in href]
+    assert all(page.select_one(".md-sidebar--primary[hidden]") for page in pages.values())
+
+
+def test_every_paper_has_one_search_entry(site: Path, catalog: Catalog) -> None:
+    """The index holds one entry per paper page: its title, and its facts and whole abstract as text."""
+    docs, _ = search_docs(site)
+    by_location = {}
+    for doc in docs:
+        by_location.setdefault(doc["location"].split("#")[0], []).append(doc)
+    for paper in catalog.papers:
+        (doc,) = by_location[paper.url]
+        text = BeautifulSoup(doc["text"], "html.parser").get_text(" ")
+        assert BeautifulSoup(doc["title"], "html.parser").get_text() == page_title(paper)
+        assert paper.date in text and paper.arxiv in text and " ".join(paper.abstract.split()) in text
+
+
+def test_a_word_only_in_a_table_cell_is_its_own_search_token(site: Path, catalog: Catalog) -> None:
+    """Short names and venues, shown on category pages only in table cells, are whole words of the index."""
+    docs, separator = search_docs(site)
+    words = set().union(*(tokens(d["title"], separator) | tokens(d["text"], separator) for d in docs))
+    checked = 0
+    for category in catalog.taxonomy.categories:
+        row = soup_of(site, category.id).select_one("table.air-table tbody tr")
+        for cell in row.select(".air-short, .air-venue"):
+            assert tokens(cell.get_text(), separator) <= words, cell.get_text()
+            checked += 1
+        date, paper_cell = row.select("td")[:2]
+        glued = (separator.split(date.get_text())[-1] + separator.split(paper_cell.get_text(" ").strip())[0]).lower()
+        assert glued not in words
+    assert checked >= 4
+
+
+def test_table_cells_stay_apart_in_the_index(site: Path) -> None:
+    """In every table the index reads, two neighbouring cells never run together into one word."""
+    docs, separator = search_docs(site)
+    indexed = {}
+    for doc in docs:
+        indexed.setdefault(doc["location"].split("#")[0], set()).update(tokens(doc["text"], separator))
+    tables = 0
+    for location, words in indexed.items():
+        if location.startswith("papers/"):
+            continue
+        for table in soup_of(site, location).select("table:not([data-search-exclude])"):
+            for row in table.select("tr"):
+                cells = [separator.split(cell.get_text(" ").strip()) for cell in row.select("td, th")]
+                for left, right in zip(cells, cells[1:]):
+                    if left[-1] and right[0]:
+                        assert (left[-1] + right[0]).lower() not in words, (location, left[-1], right[0])
+                        assert {left[-1].lower(), right[0].lower()} <= words, (location, left[-1], right[0])
+            tables += 1
+    assert tables >= 1
+
+
+def test_category_tables_are_not_indexed_twice(site: Path, catalog: Catalog) -> None:
+    """Category pages' index entries leave the tables out: each title is indexed once, on its paper's entry."""
+    docs, _ = search_docs(site)
+    for category in catalog.taxonomy.categories:
+        text = " ".join(d["text"] for d in docs if d["location"].startswith(f"{category.id}/"))
+        assert not [p.id for p in catalog.in_category(category.id) if p.title in text]
+
+
+# Scale: synthetic catalogs
+
+
+def synthetic_catalog(template: Catalog, size: int, seed: int = 7) -> Catalog:
+    """`size` papers spread over the real taxonomy, with dates, methods and Zipf-like abstracts holding one
+    word no other paper has ('uniqword<i>')."""
+    rng = random.Random(seed)
+    groups = [(c.id, s.id) for c in template.taxonomy.categories for s in c.subcategories]
+    groups += [(c.id, "") for c in template.taxonomy.categories if not c.subcategories]
+    methods = [m.id for m in template.taxonomy.methods]
+    vocabulary = [f"word{i}" for i in range(5000)]
+    zipf = list(itertools.accumulate(1 / (i + 1) for i in range(len(vocabulary))))
+    papers = []
+    for i in range(size):
+        category, sub = rng.choice(groups)
+        words = rng.choices(vocabulary, cum_weights=zipf, k=150)
+        words.insert(rng.randrange(150), f"uniqword{i}")
+        papers.append(Paper(
+            id=f"p{i}", title=f"Paper {i} on {' '.join(rng.sample(vocabulary[:300], 6))}",
+            date=f"{rng.randint(2019, 2026)}-{rng.randint(1, 12):02d}", links=Links(paper=(f"https://arxiv.org/abs/{i}",)),
+            category=category, subcategory=sub, arxiv=f"{2000 + i % 600}.{i:05d}", methods=tuple(rng.sample(methods, 2)),
+            abstract=" ".join(words) + "."))
+    return Catalog(taxonomy=template.taxonomy, papers=tuple(papers))
+
+
+def best_time(function, *args, runs: int = 3) -> float:
+    """The fastest of a few timed runs, in seconds."""
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        function(*args)
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+def test_related_papers_scale_linearly(catalog: Catalog) -> None:
+    """Related papers compare each paper with a few neighbours only: 10x the papers costs at most 10^1.1 x."""
+    small, large = synthetic_catalog(catalog, 1000), synthetic_catalog(catalog, 10000)
+    exponent = math.log(best_time(related_papers, large) / best_time(related_papers, small)) / math.log(10)
+    assert exponent <= 1.1, exponent
+
+
+def test_search_entries_stay_small_at_ten_thousand_papers(catalog: Catalog) -> None:
+    """At 10,000 papers the paper entries stay under 4 MB, and each keeps the one word only its abstract has."""
+    entries = paper_entries(synthetic_catalog(catalog, 10000))
+    assert len(json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode()) < 4 * 2**20
+    assert all(re.search(rf"\buniqword{i}\b", entry["text"]) for i, entry in enumerate(entries))

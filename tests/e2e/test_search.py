@@ -1,0 +1,107 @@
+"""Material's search box finds papers: real queries typed into the real site, the paper's page first."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from catalog.models import Catalog, Paper
+from catalog.render_paper import page_title
+from tests.build.test_paper_pages import search_docs, tokens
+
+WAIT_MS = 20000
+FIRST_RESULT_PATH = """path => {
+  const a = document.querySelector('.md-search-result__item > a');
+  return a !== null && new URL(a.href).pathname.endsWith(path);
+}"""
+
+
+def search(page, base_url: str, query: str, expected: str = "") -> list[str]:
+    """Type `query` into Material's search (opened with '/') and return the result paths, best first;
+    waits until `expected` leads, or until the results stop changing."""
+    page.goto(base_url)
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", timeout=WAIT_MS)
+    try:
+        page.wait_for_function(FIRST_RESULT_PATH, arg=expected or "\0", timeout=WAIT_MS if expected else 1500)
+    except PlaywrightTimeout:
+        pass
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(a => new URL(a.href).pathname)")
+
+
+@pytest.fixture(name="index_words", scope="module")
+def fixture_index_words(site: Path) -> dict[str, dict[str, set[str]]]:
+    """Per index location: the words of its title and of its text, as the search worker cuts them."""
+    docs, separator = search_docs(site)
+    return {d["location"]: {"title": tokens(d["title"], separator), "text": tokens(d["text"], separator)} for d in docs}
+
+
+def distinctive(word: str, location: str, index_words: dict, fields: tuple[str, ...]) -> bool:
+    """No other entry has a word starting with `word` in `fields` (search matches words by prefix)."""
+    return not any(other.startswith(word) for loc, words in index_words.items() if loc != location
+                   for field in fields for other in words[field])
+
+
+def named_papers(catalog: Catalog, index_words: dict) -> list[Paper]:
+    """Five papers across the four categories whose one-word short name no other entry's title starts a word with."""
+    chosen: list[Paper] = []
+    for round_ in range(2):
+        for category in catalog.taxonomy.categories:
+            for paper in catalog.in_category(category.id):
+                name = paper.short_name.lower()
+                if (paper not in chosen and name and {name} == index_words[paper.url]["title"] & {name}
+                        and distinctive(name, paper.url, index_words, ("title",))):
+                    chosen.append(paper)
+                    break
+            if len(chosen) == 5:
+                return chosen
+    return chosen
+
+
+def test_short_names_find_their_paper_first(page, base_url: str, catalog: Catalog, index_words: dict) -> None:
+    """Typing a paper's short name puts its page first, across all four categories."""
+    papers = named_papers(catalog, index_words)
+    assert len(papers) == 5 and {p.category for p in papers} == {c.id for c in catalog.taxonomy.categories}
+    for paper in papers:
+        results = search(page, base_url, paper.short_name, f"/{paper.url}")
+        assert results[0] == f"/{paper.url}", (paper.short_name, results[:5])
+    assert not page.errors
+
+
+def test_arxiv_id_finds_its_paper_and_opens_it(page, base_url: str, catalog: Catalog, index_words: dict) -> None:
+    """An arXiv id finds its paper first; clicking the result opens the paper's page."""
+    paper = next(p for p in catalog.papers if p.arxiv and distinctive(p.arxiv, p.url, index_words, ("title", "text")))
+    results = search(page, base_url, paper.arxiv, f"/{paper.url}")
+    assert results[0] == f"/{paper.url}", results[:5]
+    page.click(".md-search-result__item > a")
+    page.wait_for_url(f"**/{paper.url}**", timeout=WAIT_MS)
+    assert page.locator("article h1").inner_text() == page_title(paper)
+    assert not page.errors
+
+
+def test_a_word_only_in_an_abstract_finds_the_paper(page, base_url: str, catalog: Catalog, index_words: dict) -> None:
+    """A word that only one paper's abstract holds (not its title) finds that paper first, and opens it."""
+    paper, word = next((p, w) for p in catalog.papers if p.abstract
+                       for w in sorted(index_words[p.url]["text"] - index_words[p.url]["title"])
+                       if w.isalpha() and len(w) >= 7 and w in p.abstract
+                       and distinctive(w, p.url, index_words, ("title", "text")))
+    results = search(page, base_url, word, f"/{paper.url}")
+    assert results[0] == f"/{paper.url}", (word, results[:5])
+    page.click(".md-search-result__item > a")
+    page.wait_for_url(f"**/{paper.url}**", timeout=WAIT_MS)
+    assert word in page.locator(".air-abstract").inner_text()
+    assert not page.errors
+
+
+@pytest.mark.parametrize("query, title_word", [("GUI", "gui"), ("search agent RL", "search")])
+def test_topic_queries_lead_with_a_matching_paper(page, base_url: str, catalog: Catalog, query: str,
+                                                  title_word: str) -> None:
+    """Topic queries a reader types put a paper page whose title has the topic first."""
+    results = search(page, base_url, query)
+    assert results and results[0].startswith("/papers/"), results[:5]
+    paper = catalog.paper(urlsplit(results[0]).path.split("/")[2])
+    assert title_word in page_title(paper).lower(), (query, results[:5])
+    assert not page.errors

@@ -7,12 +7,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
-
 from catalog import export_site, render_paper, search_index, search_text
 from catalog.current import current_catalog
 from catalog.problems import CatalogError
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 log = logging.getLogger("mkdocs.plugins.catalog")
 DATA_DIR = "data"

@@ -140,8 +140,9 @@ def render_source(source: str) -> str:
 def render_abstract(paper: Paper) -> str:
     """The abstract in paragraphs, with its source; or a note that there is none yet."""
     if not paper.abstract:
-        return f'<p class="air-muted">No abstract in the catalog yet; the paper itself is linked above.</p>'
-    paragraphs = "".join(f"<p>{esc(' '.join(part.split()))}</p>" for part in paper.abstract.split("\n\n") if part.strip())
+        return '<p class="air-muted">No abstract in the catalog yet; the paper itself is linked above.</p>'
+    parts = [" ".join(part.split()) for part in paper.abstract.split("\n\n")]
+    paragraphs = "".join(f"<p>{esc(part)}</p>" for part in parts if part)
     source = (f'<p class="air-source air-muted">Source: {render_source(paper.abstract_source)}</p>'
               if paper.abstract_source else "")
     return f'<blockquote class="air-abstract">{paragraphs}</blockquote>{source}'

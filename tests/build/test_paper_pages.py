@@ -14,7 +14,6 @@ from urllib.parse import urljoin, urlsplit
 import bibtexparser
 import pytest
 from bs4 import BeautifulSoup
-
 from catalog.models import Catalog, Links, Paper
 from catalog.render_paper import page_title, related_papers
 from catalog.search_index import paper_entries
@@ -57,7 +56,8 @@ def test_every_paper_has_its_page(pages: dict[str, BeautifulSoup], catalog: Cata
     for paper in catalog.papers:
         soup = pages[paper.id]
         assert soup.select_one("article h1").get_text() == page_title(paper), paper.id
-        facts = {dt.get_text(): dd for dt, dd in zip(soup.select(".air-facts dt"), soup.select(".air-facts dd"))}
+        labels, values = soup.select(".air-facts dt"), soup.select(".air-facts dd")
+        facts = {dt.get_text(): dd for dt, dd in zip(labels, values, strict=True)}
         assert facts["Date"].get_text() == paper.date
         methods = facts.get("Methods")
         assert (len(methods.select(".air-badge")) if methods else 0) == len(paper.methods)
@@ -188,7 +188,7 @@ def test_table_cells_stay_apart_in_the_index(site: Path) -> None:
         for table in soup_of(site, location).select("table:not([data-search-exclude])"):
             for row in table.select("tr"):
                 cells = [separator.split(cell.get_text(" ").strip()) for cell in row.select("td, th")]
-                for left, right in zip(cells, cells[1:]):
+                for left, right in itertools.pairwise(cells):
                     if left[-1] and right[0]:
                         assert (left[-1] + right[0]).lower() not in words, (location, left[-1], right[0])
                         assert {left[-1].lower(), right[0].lower()} <= words, (location, left[-1], right[0])
@@ -223,9 +223,9 @@ def synthetic_catalog(template: Catalog, size: int, seed: int = 7) -> Catalog:
         words.insert(rng.randrange(150), f"uniqword{i}")
         papers.append(Paper(
             id=f"p{i}", title=f"Paper {i} on {' '.join(rng.sample(vocabulary[:300], 6))}",
-            date=f"{rng.randint(2019, 2026)}-{rng.randint(1, 12):02d}", links=Links(paper=(f"https://arxiv.org/abs/{i}",)),
-            category=category, subcategory=sub, arxiv=f"{2000 + i % 600}.{i:05d}", methods=tuple(rng.sample(methods, 2)),
-            abstract=" ".join(words) + "."))
+            date=f"{rng.randint(2019, 2026)}-{rng.randint(1, 12):02d}",
+            links=Links(paper=(f"https://arxiv.org/abs/{i}",)), category=category, subcategory=sub,
+            arxiv=f"{2000 + i % 600}.{i:05d}", methods=tuple(rng.sample(methods, 2)), abstract=" ".join(words) + "."))
     return Catalog(taxonomy=template.taxonomy, papers=tuple(papers))
 
 

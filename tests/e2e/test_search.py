@@ -5,10 +5,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 from catalog.models import Catalog, Paper
 from catalog.render_paper import page_title
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from tests.build.test_paper_pages import search_docs, tokens
 
 WAIT_MS = 20000
@@ -48,7 +48,7 @@ def distinctive(word: str, location: str, index_words: dict, fields: tuple[str, 
 def named_papers(catalog: Catalog, index_words: dict) -> list[Paper]:
     """Five papers across the four categories whose one-word short name no other entry's title starts a word with."""
     chosen: list[Paper] = []
-    for round_ in range(2):
+    for _ in range(2):
         for category in catalog.taxonomy.categories:
             for paper in catalog.in_category(category.id):
                 name = paper.short_name.lower()

@@ -105,3 +105,15 @@ def test_topic_queries_lead_with_a_matching_paper(page, base_url: str, catalog: 
     paper = catalog.paper(urlsplit(results[0]).path.split("/")[2])
     assert title_word in page_title(paper).lower(), (query, results[:5])
     assert not page.errors
+
+
+def test_bibtex_copy_button_copies_the_entry(page, base_url: str, catalog: Catalog) -> None:
+    """The Cite block's copy button (Material's code copy) puts the paper's BibTeX entry on the clipboard."""
+    paper = catalog.papers[0]
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page.goto(f"{base_url}{paper.url}")
+    page.click("pre .md-code__button")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() == page.locator("pre code").inner_text().strip()
+    assert copied.startswith(f"@misc{{{paper.id},")
+    assert not page.errors

@@ -31,8 +31,9 @@ browser:
 axe: package.json
 	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --silent --no-audit --no-fund
 
-## Every test: data, strict build, exports and the browser tests.
+## Every test: lint, data, strict build, exports and the browser tests.
 test: $(STAMP) browser axe
+	$(VENV)/bin/ruff check hooks tests benchmarks
 	$(VENV)/bin/pytest
 
 ## The fast loop: everything but the browser.

@@ -3,15 +3,26 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from pathlib import Path
 
 import pytest
-
 from catalog.load import load_catalog
 from catalog.models import Catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data")
+
+
+def copy_project(project: Path) -> Path:
+    """Copy the parts of the real project the site is built from into `project` (for modified builds)."""
+    for name in PROJECT_PARTS:
+        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
+        copy(ROOT / name, project / name)
+    return project
 
 
 def build_site(project: Path, site_dir: Path) -> Path:

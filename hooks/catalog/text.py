@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(\d{4}\.\d{4,5})(?:v\d+)?", re.I)
+ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE)
 
 
 def slugify_id(text: str) -> str:

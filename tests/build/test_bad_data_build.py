@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,20 +10,12 @@ import pytest
 from catalog.load import load_catalog
 from catalog.problems import CatalogError
 
-from tests.conftest import ROOT
+from tests.conftest import copy_project
 from tests.unit.bad_data import CASES, read_case
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data")
 # Corpus cases applied over the real project: a broken taxonomy, broken activities, two broken papers files.
 BUILD_CASES = ("taxonomy-schema-errors", "activity-names-unknown-paper", "three-problems-in-two-files")
 BUILD_TIMEOUT = 300  # seconds; a build takes a few
-
-
-def copy_project(project: Path) -> None:
-    """The parts of the real project the site is built from, copied into project."""
-    for name in PROJECT_PARTS:
-        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
-        copy(ROOT / name, project / name)
 
 
 def write_files(project: Path, files: dict[str, str | None]) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 from pathlib import Path
@@ -23,7 +22,7 @@ from catalog.importer import read_awesome_list
 from catalog.load import load_catalog
 from markdown_it import MarkdownIt
 
-from tests.conftest import ROOT, build_site
+from tests.conftest import ROOT, build_site, copy_project
 
 SCRIPT = '<script>alert("x")</script>'
 IMG = '"><img src=x onerror=alert(1)>'
@@ -93,10 +92,7 @@ def decode_tex(text: str) -> str:
 @pytest.fixture(name="hostile_project", scope="module")
 def fixture_hostile_project(tmp_path_factory) -> Path:
     """The project copied to tmp with the two hostile papers added last (so they lead the feed)."""
-    project = tmp_path_factory.mktemp("escaping")
-    for name in ("mkdocs.yml", "docs", "overrides", "hooks", "data"):
-        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
-        copy(ROOT / name, project / name)
+    project = copy_project(tmp_path_factory.mktemp("escaping"))
     latest = max(date.fromisoformat(p.added) for p in load_catalog(ROOT / "data").papers if p.added)
     for offset, paper in enumerate(HOSTILE.values(), start=1):
         entry = {**paper, "added": (latest + timedelta(days=offset)).isoformat()}

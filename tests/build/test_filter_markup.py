@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from catalog.models import Catalog, Category, Links, Method, Paper, Subcategory, Taxonomy
 from catalog.render_category import INLINE_ROW_LIMIT, WINDOW_ROWS, render_category_body, search_text
 from catalog.render_html import ICON_PATHS
+
 from tests.conftest import ROOT
 
 HOSTILE_TITLE = 'Über </script><script>alert(1)</script> <!-- "quoted" & <b>bold</b>'
@@ -92,7 +92,7 @@ def test_no_js_html_lists_the_newest_window_of_each_group(big_body: str) -> None
     """Without JavaScript each group lists its newest rows (WINDOW_ROWS shared by the two groups with
     papers) and says how many more it has."""
     soup = BeautifulSoup(big_body, "html.parser")
-    catalog, category = synthetic_catalog(1200)
+    catalog, _category = synthetic_catalog(1200)
     window = WINDOW_ROWS // 2
     assert soup.select_one("form.air-filter")["data-window"] == str(window)
     for sub in ("alpha", "beta"):
@@ -164,4 +164,4 @@ def test_every_built_category_page_has_one_working_panel(site: Path, catalog: Ca
         rows = [tr["id"] for tr in soup.select("table.air-table tbody tr")]  # grouped by subcategory
         island = [r[0] for r in island_of(soup)]  # catalog order
         assert island == [p.id for p in catalog.in_category(category.id)] and sorted(island) == sorted(rows)
-        assert soup.select_one(f'script[src$="assets/air/filter.js"]')
+        assert soup.select_one('script[src$="assets/air/filter.js"]')

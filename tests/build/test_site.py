@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
-from catalog.mojibake import looks_like_mojibake
 from catalog.models import Catalog
-from tests.conftest import ROOT, build_site
+from catalog.mojibake import looks_like_mojibake
+
+from tests.conftest import build_site, copy_project
 
 CATEGORY_PAGES = ("multimodal", "multi-round-acting", "multi-agent", "unified-generation")
 STRAY_MARKDOWN = re.compile(r"\\\*|\[\[|\]\(")
@@ -103,10 +102,7 @@ def test_edit_links_point_at_the_data(site: Path) -> None:
 @pytest.fixture(name="hostile_site", scope="module")
 def fixture_hostile_site(tmp_path_factory) -> Path:
     """The site built with one extra paper whose title and name hold markup and markdown."""
-    project = tmp_path_factory.mktemp("hostile")
-    for name in ("mkdocs.yml", "docs", "overrides", "hooks", "data"):
-        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
-        copy(ROOT / name, project / name)
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
     entry = (
         "\n- id: hostile-title\n  short_name: 'V* <i>_x_</i>'\n"
         "  title: 'A <b>bold</b> | piped *starred* _under_ {{ config.site_name }} {% if 1 %}x{% endif %} `tick`'\n"

@@ -16,11 +16,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import markdown
 import pytest
-from playwright.sync_api import Page, expect
-
 from catalog.models import Catalog
 from catalog.render_category import WINDOW_ROWS, render_category_body, search_text
 from catalog.text import fold_for_search
+from playwright.sync_api import Page, expect
+
 from tests.build.test_filter_markup import synthetic_catalog
 from tests.e2e.conftest import QuietHandler, Server
 

@@ -17,16 +17,10 @@ from catalog.load import load_catalog
 from catalog.problems import CatalogError
 from catalog.text import date_from_arxiv
 
+from tests.unit.audit_entries import normalise
+
 DATA = Path(__file__).parents[2] / "data"
 FILE = DATA / "papers" / "multi-agent.yaml"
-LINK_KINDS = ("paper", "project", "code", "models", "datasets")
-
-
-def _links(entry: dict) -> dict[str, list[str]]:
-    """An entry's links with every kind present as a list."""
-    links = entry.get("links") or {}
-    as_list = {kind: links.get(kind) or [] for kind in LINK_KINDS}
-    return {kind: [value] if isinstance(value, str) else list(value) for kind, value in as_list.items()}
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +100,7 @@ def test_verified_facts(entries: dict[str, dict], entry_id: str) -> None:
 def test_paper_link_and_date_follow_the_arxiv_id(entries: dict[str, dict], entry_id: str) -> None:
     """The paper link points at the entry's own arXiv id, and the date is that id's month."""
     entry = entries[entry_id]
-    assert _links(entry)["paper"] == [f"https://arxiv.org/abs/{entry['arxiv']}"]
+    assert normalise(entry)["links"]["paper"] == [f"https://arxiv.org/abs/{entry['arxiv']}"]
     assert entry["date"] == date_from_arxiv(entry["arxiv"])
 
 
@@ -141,13 +135,13 @@ FIXED_LINKS = [
 @pytest.mark.parametrize(("entry_id", "kind", "url"), FIXED_LINKS, ids=[f"{c[0]}-{c[1]}" for c in FIXED_LINKS])
 def test_verified_link_present(entries: dict[str, dict], entry_id: str, kind: str, url: str) -> None:
     """The verified link is listed under the right kind."""
-    assert url in _links(entries[entry_id])[kind]
+    assert url in normalise(entries[entry_id])["links"][kind]
 
 
 def test_gots_arxiv_id_left_this_file(raw: list[dict]) -> None:
     """GoT's id and arXiv number belong to unified-generation.yaml, not to ReAgent."""
     assert all(e.get("arxiv") != "2503.10639" for e in raw)
-    assert all("2503.10639" not in url for e in raw for urls in _links(e).values() for url in urls)
+    assert all("2503.10639" not in url for e in raw for urls in normalise(e)["links"].values() for url in urls)
     assert "got" not in {e["id"] for e in raw}
 
 

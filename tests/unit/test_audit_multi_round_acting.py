@@ -14,27 +14,11 @@ import yaml
 from catalog.load import load_catalog
 from catalog.problems import CatalogError
 
+from tests.unit.audit_entries import normalise
+
 DATA = Path(__file__).parents[2] / "data"
 FILE = "papers/multi-round-acting.yaml"
-LINK_KINDS = ("paper", "project", "code", "models", "datasets")
 SUBCATEGORY_ORDER = ("search", "code", "ui", "complex-acting")
-
-
-def _as_list(value: object) -> list[str]:
-    """A links value (one URL, a list or tuple of URLs, or nothing) as a list."""
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else list(value)
-
-
-def _normalise(entry: dict) -> dict:
-    """An entry with every optional field present and every links kind a list."""
-    links = entry.get("links") or {}
-    defaults = {"short_name": "", "arxiv": "", "venue": "", "abstract": "", "abstract_source": "",
-                "secondary_category": "", "methods": (), "notes": ()}
-    normal = {**defaults, **entry, "links": {kind: _as_list(links.get(kind)) for kind in LINK_KINDS}}
-    normal["methods"], normal["notes"] = list(normal["methods"]), list(normal["notes"])
-    return normal
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +33,8 @@ def entries(raw_entries: list[dict]) -> dict[str, dict]:
     try:
         catalog = load_catalog(DATA)
     except CatalogError:
-        return {e["id"]: _normalise(e) for e in raw_entries}
-    return {p.id: _normalise(asdict(p)) for p in catalog.papers if p.source_file.endswith(FILE)}
+        return {e["id"]: normalise(e) for e in raw_entries}
+    return {p.id: normalise(asdict(p)) for p in catalog.papers if p.source_file.endswith(FILE)}
 
 
 CORRECTED_FIELDS = [

@@ -10,34 +10,14 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pytest
-import yaml
 from catalog.load import load_catalog
 from catalog.problems import CatalogError
+
+from tests.unit.audit_entries import normalise, read_data_file
 
 DATA = Path(__file__).parents[2] / "data"
 PAPER_FILES = ("papers/multimodal.yaml", "papers/unified-generation.yaml")
 AUDITED_FILES = (*PAPER_FILES, "standard-reasoning.yaml")
-LINK_KINDS = ("paper", "project", "code", "models", "datasets")
-
-
-def _as_list(value: object) -> list[str]:
-    """A links value (one URL, a list or a tuple of URLs, or nothing) as a list."""
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else list(value)
-
-
-def _normalise(entry: dict) -> dict:
-    """An entry with every field present and every links kind a list."""
-    links = entry.get("links") or {}
-    defaults = {"short_name": "", "arxiv": "", "venue": "", "abstract": "", "abstract_source": "",
-                "secondary_category": "", "notes": ()}
-    return {**defaults, **entry, "links": {kind: _as_list(links.get(kind)) for kind in LINK_KINDS}}
-
-
-def _read(relative: str) -> list[dict]:
-    """One data file as plain YAML data."""
-    return yaml.safe_load((DATA / relative).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -46,15 +26,15 @@ def entries() -> dict[str, dict]:
     try:
         catalog = load_catalog(DATA)
     except CatalogError:
-        return {e["id"]: _normalise(e) for name in AUDITED_FILES for e in _read(name)}
+        return {e["id"]: normalise(e) for name in AUDITED_FILES for e in read_data_file(name)}
     papers = [*catalog.papers, *catalog.standard_examples]
-    return {p.id: _normalise(asdict(p)) for p in papers if p.source_file.endswith(AUDITED_FILES)}
+    return {p.id: normalise(asdict(p)) for p in papers if p.source_file.endswith(AUDITED_FILES)}
 
 
 @pytest.fixture(scope="module")
 def activities() -> list[dict]:
     """The activities file as written."""
-    return _read("activities.yaml")
+    return read_data_file("activities.yaml")
 
 
 CORRECTED_FIELDS = [
@@ -148,8 +128,8 @@ def test_no_two_audited_entries_share_an_arxiv_id(entries: dict[str, dict]) -> N
 @pytest.mark.parametrize("name", PAPER_FILES)
 def test_paper_files_are_newest_first(name: str) -> None:
     """Entries in each audited paper file run from newest to oldest within each subcategory."""
-    for sub in {e.get("subcategory", "") for e in _read(name)}:
-        dates = [e["date"] for e in _read(name) if e.get("subcategory", "") == sub]
+    for sub in {e.get("subcategory", "") for e in read_data_file(name)}:
+        dates = [e["date"] for e in read_data_file(name) if e.get("subcategory", "") == sub]
         assert dates == sorted(dates, reverse=True), sub
 
 

@@ -90,11 +90,14 @@ def render_head_cell(key: str, title: str) -> str:
 
 
 def render_table(papers: list[Paper], catalog: Catalog, base: str, label: str) -> str:
-    """A scrollable, labelled table of papers (newest first, as the catalog is sorted)."""
+    """A scrollable, labelled table of papers (newest first, as the catalog is sorted).
+
+    The table is kept out of the search index: each paper's own search entry holds the same text.
+    """
     head = "".join(render_head_cell(key, title) for key, title in COLUMNS)
     rows = "".join(render_row(p, catalog, base) for p in papers)
     return (f'<div class="air-table-wrap" role="region" aria-label="{esc(label)}" tabindex="0">'
-            f'<table class="air-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>')
+            f'<table class="air-table" data-search-exclude><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>')
 
 
 def group_window(groups: list[tuple[str, str, list[Paper]]]) -> int:

@@ -2,21 +2,18 @@
 
 The indexer keeps the text of a table but drops the tags between cells, so
 `<td>2025-05</td><td>DeepEyes</td>` would be indexed as the one word '2025-05DeepEyes': every
-cell gets a space after it. The category tables repeat what each paper's own search entry holds
-(see search_index), so they are left out of the index altogether.
+cell gets a space after it. (The category tables repeat what each paper's own search entry holds,
+see search_index, so render_category marks them `data-search-exclude`.)
 """
 from __future__ import annotations
 
 import re
 
 CELL_END = re.compile(r"(</t[dh]>)(?!\s)")
-CATEGORY_TABLE = '<table class="air-table">'
 
 
 def prepare_for_index(html: str) -> str | None:
-    """The HTML with a space after every table cell and the category tables marked
-    `data-search-exclude`; None when the page has no table."""
+    """The HTML with a space after every table cell; None when the page has no table."""
     if "<table" not in html:
         return None
-    html = html.replace(CATEGORY_TABLE, CATEGORY_TABLE[:-1] + " data-search-exclude>")
     return CELL_END.sub(r"\1 ", html)

@@ -25,7 +25,7 @@ What it measures, for the real catalog and for synthetic catalogs of 1,000 and 1
 Every figure is the median and the spread (min-max) of several runs. The result is one Markdown
 table on stdout (also written to benchmarks/out/latest.md) with each target's verdict.
 
-    python benchmarks/bench.py            # the full run (about 15-25 minutes on 2 cores)
+    python benchmarks/bench.py            # the full run (about 15 minutes on 2 cores)
     python benchmarks/bench.py --quick    # fewer runs
     python benchmarks/bench.py --project /path/to/copy --sizes 1000 --no-browser
 """

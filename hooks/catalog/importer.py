@@ -128,6 +128,27 @@ def read_methods(text: str, taxonomy: Taxonomy) -> list[str]:
     return methods
 
 
+def read_bracket_groups(text: str, start: int, unexpected) -> list[tuple[str, str | None]]:
+    """The '[inner]' or '[inner](url)' groups from text[start:], as (inner, url or None).
+
+    Only white space may stand between groups; anything else raises ValueError(unexpected(pos)).
+    """
+    groups: list[tuple[str, str | None]] = []
+    pos = start
+    while pos < len(text):
+        if text[pos].isspace():
+            pos += 1
+            continue
+        if text[pos] != "[":
+            raise ValueError(unexpected(pos))
+        inner, pos = read_bracket(text, pos)
+        url = None
+        if pos < len(text) and text[pos] == "(":
+            url, pos = read_bracket(text, pos, "(", ")")
+        groups.append((inner, url))
+    return groups
+
+
 def link_kind(label: str, url: str) -> str:
     """Map a link label such as '🤗Models' or 'code' (and its URL) to a link kind."""
     words = re.sub(r"[^\w\s]", "", label).strip().lower()
@@ -251,19 +272,7 @@ def parse_interleaving_bullet(line: str, taxonomy: Taxonomy) -> dict:
     if trailer:
         entry.update(_read_trailer(trailer.group(1)))
         line = line[: trailer.start()]
-    pos = 2
-    groups: list[tuple[str, str | None]] = []  # (bracket text, url or None)
-    while pos < len(line):
-        if line[pos].isspace():
-            pos += 1
-            continue
-        if line[pos] != "[":
-            raise ValueError(f"unexpected text at column {pos + 1}")
-        inner, pos = read_bracket(line, pos)
-        url = None
-        if pos < len(line) and line[pos] == "(":
-            url, pos = read_bracket(line, pos, "(", ")")
-        groups.append((inner, url))
+    groups = read_bracket_groups(line, 2, lambda pos: f"unexpected text at column {pos + 1}")
     return _assign_groups(entry, groups, taxonomy)
 
 
@@ -392,16 +401,9 @@ def parse_multimodal_bullet(line: str, category: str, subcategory: str, methods:
 def _multimodal_links(text: str) -> list[tuple[str, str]]:
     """(label, url) of each '[[label]](url)', '[label](url)' or '[[label](url)]' group in text."""
     links = []
-    pos = 0
-    while pos < len(text):
-        if text[pos].isspace():
-            pos += 1
-            continue
-        if text[pos] != "[":
-            raise ValueError(f"unexpected text after the links: {text[pos:].strip()!r}")
-        inner, pos = read_bracket(text, pos)
-        if pos < len(text) and text[pos] == "(":
-            url, pos = read_bracket(text, pos, "(", ")")
+    unexpected = lambda pos: f"unexpected text after the links: {text[pos:].strip()!r}"
+    for inner, url in read_bracket_groups(text, 0, unexpected):
+        if url is not None:
             links.append((inner.strip().strip("[]").strip(), url.strip()))
         else:
             label, url = _read_link_group(inner.strip())

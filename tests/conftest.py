@@ -46,3 +46,17 @@ def fixture_catalog() -> Catalog:
 def fixture_site(tmp_path_factory) -> Path:
     """The real site, built once with `--strict` semantics."""
     return build_site(ROOT, tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(name="hostile_project", scope="session")
+def fixture_hostile_project(tmp_path_factory) -> Path:
+    """The project copied to tmp with the hostile papers (tests/hostile.py) added."""
+    from tests.hostile import add_hostile_papers
+
+    return add_hostile_papers(copy_project(tmp_path_factory.mktemp("escaping")))
+
+
+@pytest.fixture(name="hostile_site", scope="session")
+def fixture_hostile_site(hostile_project: Path) -> Path:
+    """The hostile project built strictly (a template tag that ran, or broke, would fail the build)."""
+    return build_site(hostile_project, hostile_project / "site")

@@ -46,7 +46,10 @@ def dataset_name(url: str) -> str:
 
 
 def render_datasets(catalog: Catalog, base: str = "../") -> str:
-    """A table of data sets (from the papers' data-set links) with the papers that release or use them."""
+    """A table of data sets (from the papers' data-set links) with the papers that release or use them.
+
+    Search skips the table (`data-search-exclude`): each paper's own search entry names its data
+    sets, so a data set's name finds the papers behind it (see search_index.facts_text)."""
     rows = []
     for url, papers in datasets_by_url(catalog).items():
         users = ", ".join(f'<a href="{esc(base + p.url)}">{esc(p.name)}</a>' for p in papers)
@@ -55,6 +58,6 @@ def render_datasets(catalog: Catalog, base: str = "../") -> str:
     head = '<thead><tr><th scope="col">Data set</th><th scope="col">Host</th><th scope="col">Papers</th></tr></thead>'
     return (f'<p class="air-count">{count_label(len(rows), "data set")} linked from the catalog.</p>'
             f'<div class="air-table-wrap" role="region" aria-label="Data sets" tabindex="0">'
-            f'<table class="air-table air-datasets">{head}<tbody>{"".join(rows)}</tbody></table></div>')
+            f'<table class="air-table air-datasets" data-search-exclude>{head}<tbody>{"".join(rows)}</tbody></table></div>')
 
 

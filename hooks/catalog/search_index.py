@@ -3,7 +3,10 @@
 Paper pages are excluded from Material's own indexing (their front matter says so): parsing ten
 thousand pages of chrome is slow and makes an index too large to load quickly. Instead each paper
 gets a single entry built from the data: its page title (short name and title) as the entry
-title, and as text its facts (date, venue, category, methods, arXiv id) and its abstract.
+title, as text its facts (date, venue, category, methods, arXiv id, data sets) and its abstract,
+and as `keys` the words that name it (short name, arXiv id). The site's search worker
+(overrides/assets/air/search-worker.js) answers for the entries with `keys` itself and leaves the
+rest to Material's lunr index, whose build time grows with every document.
 
 Abstracts dominate the index, so they share a fixed budget of characters. While every abstract
 fits its share, abstracts are indexed whole; beyond that (thousands of papers) an abstract is
@@ -17,13 +20,13 @@ from collections import Counter
 from pathlib import Path
 
 from .models import Catalog, Paper
+from .render_extras import dataset_name
 from .render_html import esc
 from .render_paper import page_title
 
 INDEX_FILE = "search/search_index.json"
 ABSTRACT_BUDGET = 1_000_000  # characters of abstract text in the whole index
 COMMON_SHARE = 0.05  # in a reduced abstract, no word that more than this share of abstracts use
-SEARCH_BOOST = 2  # a paper's own entry ranks above pages that merely mention it
 WORD_EDGES = ".,;:!?()[]{}\"'“”‘’"
 
 
@@ -65,12 +68,14 @@ def abstract_digests(catalog: Catalog, budget: int = ABSTRACT_BUDGET) -> dict[st
 
 
 def facts_text(paper: Paper, catalog: Catalog) -> str:
-    """'2025-05 · NeurIPS 2025 · Multi-Round Acting › Search · SFT RL · arXiv 2505.14362'."""
+    """'2025-05 · NeurIPS 2025 · Multi-Round Acting › Search · SFT RL · arXiv 2505.14362 · data sets:
+    ChenShawn/DeepEyes-Datasets-47k'."""
     category = catalog.taxonomy.category(paper.category)
     sub = category.subcategory(paper.subcategory) if paper.subcategory else None
     parts = [paper.date, paper.venue, category.short_title + (f" › {sub.title}" if sub else ""),
              " ".join(catalog.taxonomy.method(m).label for m in paper.methods),
-             f"arXiv {paper.arxiv}" if paper.arxiv else ""]
+             f"arXiv {paper.arxiv}" if paper.arxiv else "",
+             "data sets: " + ", ".join(map(dataset_name, paper.links.datasets)) if paper.links.datasets else ""]
     return " · ".join(part for part in parts if part)
 
 
@@ -82,8 +87,8 @@ def paper_entries(catalog: Catalog) -> list[dict]:
         text = f"<p>{esc(facts_text(paper, catalog))}</p>"
         if paper.id in digests:
             text += f"<p>{esc(digests[paper.id])}</p>"
-        entries.append({"location": paper.url, "title": esc(page_title(paper)), "text": text,
-                        "boost": SEARCH_BOOST})
+        keys = [esc(key) for key in (paper.short_name, paper.arxiv) if key]
+        entries.append({"location": paper.url, "title": esc(page_title(paper)), "text": text, "keys": keys})
     return entries
 
 

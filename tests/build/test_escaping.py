@@ -9,45 +9,19 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import unquote
 
 import bibtexparser
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from catalog import cli
 from catalog.importer import read_awesome_list
 from catalog.load import load_catalog
 from markdown_it import MarkdownIt
 
-from tests.conftest import ROOT, build_site, copy_project
+from tests.hostile import HOSTILE
 
-SCRIPT = '<script>alert("x")</script>'
-IMG = '"><img src=x onerror=alert(1)>'
-JINJA = "{{ config.site_name }} {% if true %}jinja{% endif %}"
-MARKDOWN = "| piped | *starred* _under_ `tick` **bold** [link](javascript:alert(1))"
-
-MARKUP = {
-    "id": "hostile-markup",
-    "short_name": "V*<i>_x_</i>{{ 7*7 }}",
-    "title": f"A {SCRIPT} {IMG} {MARKDOWN} {JINJA} </script><!-- &amp; end",
-    "category": "multi-agent", "subcategory": "debate", "date": "2024-01", "methods": ["rl"],
-    "venue": "<b>Venue</b> | {{ 1+1 }} `v`",
-    "links": {"paper": 'https://example.org/paper?a=1&b=<2>&c="x"',
-              "code": "https://example.org/code'onmouseover='alert(1)"},
-    "abstract": (f"First sentence has {SCRIPT} and </script><!-- and {JINJA} and `code` and **bold** and "
-                 f"[link](javascript:alert(1)) and {IMG}. Second sentence | with | pipes.\n\n"
-                 "Second paragraph {% raw %}x{% endraw %} _u_ *s* ```fence```."),
-    "abstract_source": 'https://example.org/src?a="><script>alert(3)</script>',
-    "notes": [f"Note with {SCRIPT} and {{{{ 3*3 }}}} and | pipe", f"Second `note` *em* {IMG}"],
-}
-SCRIPT_ONLY = {  # no short name: the title is also the name in link labels
-    "id": "hostile-script", "title": "</script><script>alert(document.domain)</script>",
-    "category": "multimodal", "date": "2023-02", "links": {"paper": "https://example.org/b?x=<y>"},
-}
-HOSTILE = {p["id"]: p for p in (MARKUP, SCRIPT_ONLY)}
 IDS = list(HOSTILE)
 EVENT_ATTRIBUTE = re.compile(r"^on", re.IGNORECASE)
 # TeX spellings of the characters BibTeX cannot hold as they are (independent of export_bibtex's table).
@@ -87,24 +61,6 @@ def decode_tex(text: str) -> str:
     pattern = re.compile("|".join(re.escape(tex) for tex in sorted(TEX_CHARACTERS, key=len, reverse=True)))
     text = pattern.sub(lambda m: placeholders[m.group()], text).replace("{", "").replace("}", "")
     return "".join(TEX_CHARACTERS.get(next((t for t, p in placeholders.items() if p == c), ""), c) for c in text)
-
-
-@pytest.fixture(name="hostile_project", scope="module")
-def fixture_hostile_project(tmp_path_factory) -> Path:
-    """The project copied to tmp with the two hostile papers added last (so they lead the feed)."""
-    project = copy_project(tmp_path_factory.mktemp("escaping"))
-    latest = max(date.fromisoformat(p.added) for p in load_catalog(ROOT / "data").papers if p.added)
-    for offset, paper in enumerate(HOSTILE.values(), start=1):
-        entry = {**paper, "added": (latest + timedelta(days=offset)).isoformat()}
-        with open(project / "data" / "papers" / f"{paper['category']}.yaml", "a", encoding="utf-8") as out:
-            out.write("\n" + yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=4096))
-    return project
-
-
-@pytest.fixture(name="hostile_site", scope="module")
-def fixture_hostile_site(hostile_project: Path) -> Path:
-    """The hostile project built strictly (a template tag that ran, or broke, would fail the build)."""
-    return build_site(hostile_project, hostile_project / "site")
 
 
 # Category tables
@@ -199,13 +155,15 @@ def test_search_index_holds_escaped_text(hostile_site: Path) -> None:
     """Search shows titles and text as HTML: the hostile paper's entries read back as its literal text."""
     docs = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     for doc in docs:
-        for field in ("title", "text"):
-            fragment = BeautifulSoup(doc[field], "html.parser")
-            assert not fragment.find_all(["script", "img", "iframe", "a", "b", "i"]), (doc["location"], field)
+        for html in [doc["title"], doc["text"], *doc.get("keys", [])]:
+            fragment = BeautifulSoup(html, "html.parser")
+            assert not fragment.find_all(["script", "img", "iframe", "a", "b", "i"]), doc["location"]
             assert not [el for el in fragment.find_all(True) if any(EVENT_ATTRIBUTE.match(a) for a in el.attrs)]
     for paper_id, paper in HOSTILE.items():
         own = [d for d in docs if d["location"] == f"papers/{paper_id}/"]
         assert [BeautifulSoup(d["title"], "html.parser").get_text() for d in own] == [page_title(paper)]
+        keys = [BeautifulSoup(key, "html.parser").get_text() for key in own[0]["keys"]]
+        assert keys == [key for key in (paper.get("short_name"), paper.get("arxiv")) if key]
         text = BeautifulSoup(own[0]["text"], "html.parser").get_text(" ")
         assert squash(paper.get("abstract", "")) in squash(text)
 

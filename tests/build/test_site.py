@@ -99,8 +99,8 @@ def test_edit_links_point_at_the_data(site: Path) -> None:
     assert edit["href"].endswith("/edit/main/data/papers/multi-agent.yaml")
 
 
-@pytest.fixture(name="hostile_site", scope="module")
-def fixture_hostile_site(tmp_path_factory) -> Path:
+@pytest.fixture(name="hostile_title_site", scope="module")
+def fixture_hostile_title_site(tmp_path_factory) -> Path:
     """The site built with one extra paper whose title and name hold markup and markdown."""
     project = copy_project(tmp_path_factory.mktemp("hostile"))
     entry = (
@@ -113,9 +113,9 @@ def fixture_hostile_site(tmp_path_factory) -> Path:
     return build_site(project, project / "site")
 
 
-def test_hostile_title_renders_as_text(hostile_site: Path) -> None:
+def test_hostile_title_renders_as_text(hostile_title_site: Path) -> None:
     """A title with <b>, |, *, _, Jinja and backticks shows literally, in one cell of one row."""
-    row = soup_of(hostile_site, "multi-agent").find("tr", id="hostile-title")
+    row = soup_of(hostile_title_site, "multi-agent").find("tr", id="hostile-title")
     title = row.select_one(".air-title-text")
     assert title.get_text() == ("A <b>bold</b> | piped *starred* _under_ {{ config.site_name }} "
                                 "{% if 1 %}x{% endif %} `tick`")

@@ -5,6 +5,7 @@ Outside CI a missing Chromium skips these tests; with CI=true it fails them.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -39,9 +40,9 @@ def pytest_collection_modifyitems(items) -> None:
             item.add_marker(pytest.mark.e2e)
 
 
-@pytest.fixture(name="base_url", scope="session")
-def fixture_base_url(site: Path) -> str:
-    """URL of the built site served on a free localhost port (waits until it answers)."""
+@contextlib.contextmanager
+def serve(site: Path):
+    """URL of a built site served on a free localhost port (waits until it answers)."""
     handler = functools.partial(QuietHandler, directory=str(site))
     server = Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -49,6 +50,20 @@ def fixture_base_url(site: Path) -> str:
     urllib.request.urlopen(url, timeout=10).close()
     yield url
     server.shutdown()
+
+
+@pytest.fixture(name="base_url", scope="session")
+def fixture_base_url(site: Path) -> str:
+    """URL of the real site."""
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(name="hostile_url", scope="session")
+def fixture_hostile_url(hostile_site: Path) -> str:
+    """URL of the site built with the hostile papers of tests/hostile.py."""
+    with serve(hostile_site) as url:
+        yield url
 
 
 @pytest.fixture(name="browser", scope="session")

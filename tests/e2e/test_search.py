@@ -1,11 +1,15 @@
 """Material's search box finds papers: real queries typed into the real site, the paper's page first."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from catalog.load import load_catalog
 from catalog.models import Catalog, Paper
+from catalog.render_extras import dataset_name
+from catalog.render_html import esc
 from catalog.render_paper import page_title
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -105,6 +109,73 @@ def test_topic_queries_lead_with_a_matching_paper(page, base_url: str, catalog: 
     paper = catalog.paper(urlsplit(results[0]).path.split("/")[2])
     assert title_word in page_title(paper).lower(), (query, results[:5])
     assert not page.errors
+
+
+def test_search_runs_in_the_site_worker(page, base_url: str, catalog: Catalog) -> None:
+    """The search box talks to assets/air/search-worker.js, which runs Material's own worker inside it."""
+    workers = []
+    page.on("worker", lambda worker: workers.append(worker.url))
+    paper = next(p for p in catalog.papers if p.short_name)
+    assert search(page, base_url, paper.short_name, f"/{paper.url}")[0] == f"/{paper.url}"
+    (url,) = workers
+    assert urlsplit(url).path == "/assets/air/search-worker.js"
+    (material,) = parse_qs(urlsplit(url).query)["material"]
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/assets/javascripts/workers/search\.\w+\.min\.js", material)
+    assert not page.errors
+
+
+def test_a_data_set_name_finds_the_paper_that_lists_it(page, base_url: str, site: Path, catalog: Catalog,
+                                                      index_words: dict) -> None:
+    """A word of a data set's name finds the paper that lists the data set (the data sets table itself is
+    not searched: each paper's entry names its data sets)."""
+    _, separator = search_docs(site)
+    paper, word = next((p, w) for p in catalog.papers for url in p.links.datasets
+                       for w in sorted(tokens(esc(dataset_name(url)), separator))
+                       if w.isalpha() and len(w) >= 6 and distinctive(w, p.url, index_words, ("title", "text")))
+    results = search(page, base_url, word, f"/{paper.url}")
+    assert results[0] == f"/{paper.url}", (word, results[:5])
+    assert not page.errors
+
+
+def test_a_word_only_the_pages_hold_finds_its_page(page, base_url: str, index_words: dict) -> None:
+    """Material's own search still answers for the prose pages: a word that only a page (no paper) holds
+    finds that page first."""
+    location, word = next((loc, w) for loc, words in index_words.items() if not loc.startswith("papers/")
+                          for w in sorted(words["text"])
+                          if w.isalpha() and len(w) >= 8 and distinctive(w, loc, index_words, ("title", "text")))
+    results = search(page, base_url, word, "/" + location.split("#")[0])
+    assert results[0] == "/" + location.split("#")[0], (word, results[:5])
+    assert not page.errors
+
+
+def test_a_minus_word_leaves_out_the_papers_holding_it(page, base_url: str, index_words: dict) -> None:
+    """'GUI -R1' lists GUI papers, and none whose entry has a word starting with 'r1'."""
+    papers = [r for r in search(page, base_url, "GUI -R1") if r.startswith("/papers/")]
+    assert len(papers) >= 3
+    for path in papers:
+        words = index_words[path.lstrip("/")]
+        assert any(w.startswith("gui") for w in words["title"] | words["text"]), path
+        assert not any(w.startswith("r1") for w in words["title"] | words["text"]), path
+    assert not page.errors
+
+
+def test_hostile_titles_show_as_text_in_the_results(page, hostile_url: str, hostile_project: Path) -> None:
+    """Results for the hostile papers show their titles as text, the query word marked; no markup of the
+    data becomes an element and no script runs."""
+    catalog = load_catalog(hostile_project / "data")
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    results = search(page, hostile_url, "alert")
+    hostile = [r for r in results if r.startswith("/papers/hostile-")]
+    assert len(hostile) == 2, results
+    for item in page.query_selector_all(".md-search-result__item"):
+        path = urlsplit(item.eval_on_selector("a", "a => a.href")).path
+        if path.startswith("/papers/hostile-"):
+            title = item.eval_on_selector("article h1", "h1 => h1.textContent")
+            assert title.split() == page_title(catalog.paper(path.split("/")[2])).split()
+            assert item.eval_on_selector_all("mark", "marks => marks.map(m => m.textContent.toLowerCase())")
+    assert not page.query_selector_all(".md-search-result script, .md-search-result img, .md-search-result b")
+    assert not dialogs and not page.errors
 
 
 def test_bibtex_copy_button_copies_the_entry(page, base_url: str, catalog: Catalog) -> None:

@@ -1,0 +1,206 @@
+/* Site search worker: Material's own worker for the prose pages, a direct scan for the papers.
+ *
+ * Material's worker builds a lunr index of every document before it answers the first query; at
+ * 10,000 papers that alone takes seconds. Papers need no index: a scan of their words answers a
+ * query in milliseconds. So this worker runs Material's worker inside itself (its URL comes in
+ * our query string, see overrides/main.html) and speaks Material's message protocol to the page:
+ *
+ *   setup  {type: 0, data: {config, docs, options}}  docs with `keys` are papers: kept here;
+ *                                                      the rest goes to Material's worker
+ *   ready  {type: 1}                                  when Material's worker is ready
+ *   query  {type: 2, data: "text"}                    Material's worker searches the pages,
+ *   result {type: 3, data: {items, suggest}}          this file the papers; results merged
+ *
+ * Papers come from hooks/catalog/search_index.py: `title` and `text` are escaped HTML, `keys` the
+ * short name and ids. Words are cut with Material's separator, folded like filter.js, and a query
+ * word matches a paper word it starts (as Material's search does). A paper's score adds, per query
+ * word, the weight of the best field it matches (keys over title over text; whole word over
+ * prefix) times the word's rarity. Papers that match every query word, one of them in the keys or
+ * title, lead the results; then Material's pages; then the other papers.
+ */
+"use strict";
+
+const SETUP = 0, QUERY = 2, RESULT = 3; // message types (1: ready, Material's own answer to setup)
+const WEIGHT = { keys: 8, title: 4, text: 1 };
+const PREFIX_SHARE = 0.5; // a query word that only starts a paper word counts half
+const MARKUP = /(<[^>]*>|&#?\w+;)/; // tags and entities of the escaped HTML: never words
+const NON_ASCII = /[^\x00-\x7f]/;
+const MARKS = /\p{Mn}/gu;
+
+const reply = self.postMessage.bind(self);
+const listen = self.addEventListener.bind(self);
+
+/* Material's worker, run here: it registers its message listener and answers with postMessage;
+ * both are taken over so that its answers come back to this file. */
+let material = null;
+const waiting = []; // callbacks for Material's answers, in order
+self.addEventListener = (type, listener) => (type === "message" ? (material = listener) : listen(type, listener));
+self.postMessage = message => waiting.shift()(message);
+importScripts(new URL(location.href).searchParams.get("material"));
+
+function ask(message) {
+  return new Promise(done => {
+    waiting.push(done);
+    material({ data: message });
+  });
+}
+
+/* Words */
+
+let separator = /\s+/;
+
+function fold(text) {
+  return NON_ASCII.test(text) ? text.normalize("NFKD").replace(MARKS, "").toLowerCase() : text.toLowerCase();
+}
+
+/** Escaped HTML cut into words: their folded forms and where each starts and ends in the HTML
+ * (tags and entities are never words). */
+function cut(html) {
+  const words = [], spans = [];
+  let offset = 0;
+  html.split(MARKUP).forEach((part, i) => {
+    if (i % 2 === 0) {
+      separator.lastIndex = 0;
+      let start = 0, match;
+      const add = end => {
+        words.push(fold(part.slice(start, end)));
+        spans.push(offset + start, offset + end);
+      };
+      while ((match = separator.exec(part)) !== null) {
+        if (match.index > start) add(match.index);
+        start = match.index + match[0].length;
+      }
+      if (start < part.length) add(part.length);
+    }
+    offset += part.length;
+  });
+  return { html, words, spans };
+}
+
+/** The field's HTML with every word that a query word starts wrapped in <mark>. */
+function highlight({ html, words, spans }, terms) {
+  let marked = "", last = 0;
+  words.forEach((word, k) => {
+    if (terms.some(term => word.startsWith(term))) {
+      marked += `${html.slice(last, spans[2 * k])}<mark>${html.slice(spans[2 * k], spans[2 * k + 1])}</mark>`;
+      last = spans[2 * k + 1];
+    }
+  });
+  return last ? marked + html.slice(last) : html;
+}
+
+/* Papers */
+
+let papers = [];
+
+function setUpPapers(docs) {
+  papers = docs.map(doc => {
+    const title = cut(doc.title), text = cut(doc.text);
+    const keys = doc.keys.flatMap(key => cut(key).words);
+    return { doc, title, text, words: { keys, title: title.words, text: text.words } };
+  });
+}
+
+/** Material's query syntax, reduced to what a paper scan needs: words, +required, -excluded. */
+function parseQuery(query) {
+  const terms = [];
+  const required = (_, phrase) => phrase.replace(/(^|\s+)(?=\S)/g, "$1+"); // "a b" means +a +b
+  for (const raw of query.replace(/"([^"]*)"/g, required).split(/\s+/)) {
+    const presence = raw.startsWith("+") ? "required" : raw.startsWith("-") ? "excluded" : "optional";
+    const bare = raw.replace(/^[+-]/, "").replace(/^\w+:(?=.)/, "").replace(/[*~^]\d*$|^\*/g, "");
+    cut(bare).words.forEach(word => {
+      if (word && (presence === "excluded" || self.lunr.stopWordFilter(new self.lunr.Token(word)))) {
+        terms.push({ word, presence });
+      }
+    });
+  }
+  return terms;
+}
+
+/** How a paper matches one query word: 0 (not at all) up to WEIGHT.keys, and in which field. */
+function fieldMatch(paper, word) {
+  let best = 0, field = null;
+  for (const name of ["keys", "title", "text"]) {
+    for (const candidate of paper.words[name]) {
+      if (!candidate.startsWith(word)) continue;
+      const weight = WEIGHT[name] * (candidate.length === word.length ? 1 : PREFIX_SHARE);
+      if (weight > best) [best, field] = [weight, name];
+      if (candidate.length === word.length) break;
+    }
+    if (best === WEIGHT[name]) break; // nothing later can beat a whole-word match here
+  }
+  return { weight: best, field };
+}
+
+function searchPapers(query) {
+  const terms = parseQuery(query);
+  const wanted = terms.filter(term => term.presence !== "excluded");
+  if (!wanted.length) return { leading: [], trailing: [], suggest: [] };
+  const matches = [];
+  for (const paper of papers) {
+    const found = wanted.map(term => fieldMatch(paper, term.word));
+    if (!found.some(match => match.weight)) continue;
+    if (wanted.some((term, i) => term.presence === "required" && !found[i].weight)) continue;
+    if (terms.some(term => term.presence === "excluded" && fieldMatch(paper, term.word).weight)) continue;
+    matches.push({ paper, found });
+  }
+  // Rarity of each query word over the papers (1 + ln(N / papers matching it)), like lunr's idf.
+  const rarity = wanted.map((_, i) => {
+    const matching = matches.filter(m => m.found[i].weight).length;
+    return 1 + Math.log(papers.length / Math.max(1, matching));
+  });
+  const ranked = matches.map(({ paper, found }) => ({
+    paper,
+    found,
+    count: found.filter(match => match.weight).length,
+    score: found.reduce((sum, match, i) => sum + match.weight * rarity[i], 0),
+  })).sort((a, b) => b.count - a.count || b.score - a.score);
+  const leads = m => m.count === wanted.length && m.found.some(match => ["keys", "title"].includes(match.field));
+  const marked = wanted.map(term => term.word);
+  const items = ranked.map(m => ({
+    lead: leads(m),
+    group: [{ // a result group of one document, as Material's worker makes them
+      location: m.paper.doc.location,
+      title: highlight(m.paper.title, marked),
+      text: highlight(m.paper.text, marked),
+      score: m.score,
+      terms: Object.fromEntries(wanted.map((term, i) => [term.word, m.found[i].weight > 0])),
+    }],
+  }));
+  // Like Material's: the words of the best title that the query words start (the page completes the last).
+  const best = ranked.length && leads(ranked[0]) ? ranked[0].paper.words : null;
+  const completions = best ? marked.map(word => [...best.keys, ...best.title].find(w => w.startsWith(word))) : [];
+  const suggest = completions.filter(Boolean);
+  return {
+    leading: items.filter(item => item.lead).map(item => item.group),
+    trailing: items.filter(item => !item.lead).map(item => item.group),
+    suggest,
+  };
+}
+
+/* Messages */
+
+let queries = 0; // queries received so far
+let suggesting = false; // the search.suggest feature is on
+
+listen("message", async event => {
+  const message = event.data;
+  if (message.type === SETUP) {
+    const { config, docs, options } = message.data;
+    separator = new RegExp(config.separator, "g");
+    suggesting = Boolean(options && options.suggest);
+    setUpPapers(docs.filter(doc => doc.keys));
+    reply(await ask({ type: SETUP, data: { config, docs: docs.filter(doc => !doc.keys), options } }));
+  } else if (message.type === QUERY) {
+    // The page sends a query per keystroke and shows whichever answer comes last: wait for the
+    // queries typed meanwhile to arrive, and answer only the latest.
+    const number = ++queries;
+    await new Promise(done => setTimeout(done));
+    if (number !== queries) return;
+    const pages = await ask(message);
+    const found = searchPapers(message.data);
+    const items = [...found.leading, ...pages.data.items, ...found.trailing];
+    const suggest = found.suggest.length ? found.suggest : pages.data.suggest;
+    reply({ type: RESULT, data: suggesting ? { items, suggest } : { items } });
+  }
+});

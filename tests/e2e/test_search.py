@@ -87,13 +87,19 @@ def test_arxiv_id_finds_its_paper_and_opens_it(page, base_url: str, catalog: Cat
 
 
 def test_a_word_only_in_an_abstract_finds_the_paper(page, base_url: str, catalog: Catalog, index_words: dict) -> None:
-    """A word that only one paper's abstract holds (not its title) finds that paper first, and opens it."""
+    """A word that only one paper's abstract holds (not its title) finds that paper first, shown in an
+    excerpt of the abstract, and opens it."""
     paper, word = next((p, w) for p in catalog.papers if p.abstract
                        for w in sorted(index_words[p.url]["text"] - index_words[p.url]["title"])
                        if w.isalpha() and len(w) >= 7 and w in p.abstract
                        and distinctive(w, p.url, index_words, ("title", "text")))
     results = search(page, base_url, word, f"/{paper.url}")
     assert results[0] == f"/{paper.url}", (word, results[:5])
+    # The result shows an excerpt of the abstract around the word, the word marked.
+    first = page.locator(".md-search-result__item").first
+    excerpt = first.locator("article p").last.inner_text()
+    assert len(paper.abstract.split()) > 60 and word in excerpt.lower() and len(excerpt.split()) <= 42, excerpt
+    assert word in [mark.lower() for mark in first.locator("article p mark").all_inner_texts()]
     page.click(".md-search-result__item > a")
     page.wait_for_url(f"**/{paper.url}**", timeout=WAIT_MS)
     assert word in page.locator(".air-abstract").inner_text()

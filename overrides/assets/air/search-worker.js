@@ -16,13 +16,15 @@
  * word matches a paper word it starts (as Material's search does). A paper's score adds, per query
  * word, the weight of the best field it matches (keys over title over text; whole word over
  * prefix) times the word's rarity. Papers that match every query word, one of them in the keys or
- * title, lead the results; then Material's pages; then the other papers.
+ * title, lead the results; then Material's pages; then the other papers. A result shows the
+ * paper's facts and, of a long abstract, an excerpt around the first word the query marks.
  */
 "use strict";
 
 const SETUP = 0, QUERY = 2, RESULT = 3; // message types (1: ready, Material's own answer to setup)
 const WEIGHT = { keys: 8, title: 4, text: 1 };
 const PREFIX_SHARE = 0.5; // a query word that only starts a paper word counts half
+const EXCERPT_WORDS = 40, EXCERPT_LEAD = 10; // abstract words shown in a result, and before the first match
 const MARKUP = /(<[^>]*>|&#?\w+;)/; // tags and entities of the escaped HTML: never words
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{Mn}/gu;
@@ -77,16 +79,31 @@ function cut(html) {
   return { html, words, spans };
 }
 
-/** The field's HTML with every word that a query word starts wrapped in <mark>. */
-function highlight({ html, words, spans }, terms) {
-  let marked = "", last = 0;
+/** The field's HTML (or its characters start to end, which fall between words) with every word
+ * that a query word starts wrapped in <mark>. */
+function highlight({ html, words, spans }, terms, start = 0, end = html.length) {
+  let marked = "", last = start;
   words.forEach((word, k) => {
-    if (terms.some(term => word.startsWith(term))) {
+    if (spans[2 * k] >= start && spans[2 * k + 1] <= end && terms.some(term => word.startsWith(term))) {
       marked += `${html.slice(last, spans[2 * k])}<mark>${html.slice(spans[2 * k], spans[2 * k + 1])}</mark>`;
       last = spans[2 * k + 1];
     }
   });
-  return last ? marked + html.slice(last) : html;
+  return marked + html.slice(last, end);
+}
+
+/** A paper's text for its result: the facts paragraph whole, and of a long abstract the
+ * EXCERPT_WORDS words around its first marked word, as a search engine shows a snippet. */
+function excerpt(text, terms) {
+  const { html, words, spans } = text;
+  const factsEnd = html.indexOf("</p>") + "</p>".length;
+  const first = words.findIndex((_, k) => spans[2 * k] >= factsEnd); // the abstract's first word
+  if (first === -1 || words.length - first <= EXCERPT_WORDS) return highlight(text, terms);
+  const hit = words.findIndex((word, k) => k >= first && terms.some(term => word.startsWith(term)));
+  const from = Math.max(first, Math.min(hit === -1 ? first : hit - EXCERPT_LEAD, words.length - EXCERPT_WORDS));
+  const to = from + EXCERPT_WORDS; // exclusive
+  return `${highlight(text, terms, 0, factsEnd)}<p>${from > first ? "… " : ""}` +
+    `${highlight(text, terms, spans[2 * from], spans[2 * to - 1])}${to < words.length ? " …" : ""}</p>`;
 }
 
 /* Papers */
@@ -162,7 +179,7 @@ function searchPapers(query) {
     group: [{ // a result group of one document, as Material's worker makes them
       location: m.paper.doc.location,
       title: highlight(m.paper.title, marked),
-      text: highlight(m.paper.text, marked),
+      text: excerpt(m.paper.text, marked),
       score: m.score,
       terms: Object.fromEntries(wanted.map((term, i) => [term.word, m.found[i].weight > 0])),
     }],

@@ -13,14 +13,16 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING
 
 from .mojibake import looks_like_mojibake
 from .problems import Problem
 from .text import arxiv_id_from_url, date_from_arxiv
 from .yaml_io import LineDict, LineList
+
+if TYPE_CHECKING:  # annotations only: see load.schema_validator
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 # Characters YAML does not allow in a file (tab, line breaks and printable Unicode are fine).
 NON_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

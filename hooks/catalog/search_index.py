@@ -62,8 +62,10 @@ def abstract_digests(catalog: Catalog, budget: int = ABSTRACT_BUDGET) -> dict[st
     papers = [p for p in catalog.papers if p.abstract]
     if not papers:
         return {}
-    frequency = Counter(key for p in papers for key in {word_key(w) for w in p.abstract.split()})
     share, common = budget // len(papers), max(1, int(COMMON_SHARE * len(papers)))
+    if all(len(p.abstract) <= share for p in papers):  # all whole: no need to count words
+        return {p.id: " ".join(p.abstract.split()) for p in papers}
+    frequency = Counter(key for p in papers for key in {word_key(w) for w in p.abstract.split()})
     return {p.id: abstract_digest(p, share, frequency, common) for p in papers}
 
 

@@ -2,8 +2,9 @@
 
 The indexer keeps the text of a table but drops the tags between cells, so
 `<td>2025-05</td><td>DeepEyes</td>` would be indexed as the one word '2025-05DeepEyes': every
-cell gets a space after it. (The category tables repeat what each paper's own search entry holds,
-see search_index, so render_category marks them `data-search-exclude`.)
+cell gets a space after it. (The site's generated tables, on the category pages and the data sets
+page, repeat what the papers' own search entries hold, see search_index, and are marked
+`data-search-exclude`; this is for the tables of hand-written pages.)
 """
 from __future__ import annotations
 

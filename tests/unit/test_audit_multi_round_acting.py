@@ -157,9 +157,9 @@ def test_misfiled_link_left_its_old_kind(entries: dict[str, dict], entry_id: str
     assert url not in entries[entry_id]["links"][kind]
 
 
-def test_retool_has_no_code_link(entries: dict[str, dict]) -> None:
-    """ReTool keeps no code link, since no official repository could be confirmed."""
-    assert entries["retool"]["links"]["code"] == []
+def test_retool_code_link_is_the_official_repository(entries: dict[str, dict]) -> None:
+    """ReTool's only code link is the authors' ReTool-RL repository, which replaced the wrong V* link."""
+    assert entries["retool"]["links"]["code"] == ["https://github.com/ReTool-RL/ReTool"]
 
 
 def test_notes_are_exactly_on_corrected_entries(entries: dict[str, dict]) -> None:

@@ -162,6 +162,12 @@ def test_retool_code_link_is_the_official_repository(entries: dict[str, dict]) -
     assert entries["retool"]["links"]["code"] == ["https://github.com/ReTool-RL/ReTool"]
 
 
+def test_explorer_code_link_is_the_official_repository(entries: dict[str, dict]) -> None:
+    """Explorer links the repository its project page names as the code, whose README states the venue."""
+    assert entries["explorer"]["links"]["code"] == ["https://github.com/OSU-NLP-Group/Explorer"]
+    assert entries["explorer"]["venue"] == "Findings of ACL 2025"
+
+
 def test_notes_are_exactly_on_corrected_entries(entries: dict[str, dict]) -> None:
     """Every corrected entry explains itself in notes; the entries found correct carry none."""
     audited = {i for i, _ in CORRECTED_FIELDS} | {i for i, _, _ in ADDED_LINKS} | {i for i, _ in REMOVED_LINKS}

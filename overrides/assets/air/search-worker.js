@@ -14,8 +14,8 @@
  * Papers come from hooks/catalog/search_index.py: `title` and `text` are escaped HTML, `keys` the
  * short name and ids. Words are cut with Material's separator, folded like filter.js, and a query
  * word matches a paper word it starts (as Material's search does). A paper's score adds, per query
- * word, the weight of the best field it matches (keys over title over text; whole word over
- * prefix) times the word's rarity. Papers that match every query word, one of them in the keys or
+ * word, the weight of the best field it matches (keys over title over text; a whole word over
+ * the start of a longer one) times the word's rarity. Papers that match every query word, one of them in the keys or
  * title, lead the results; then Material's pages; then the other papers. A result shows the
  * paper's facts and, of a long abstract, an excerpt around the first word the query marks.
  */
@@ -23,7 +23,7 @@
 
 const SETUP = 0, QUERY = 2, RESULT = 3; // message types (1: ready, Material's own answer to setup)
 const WEIGHT = { keys: 8, title: 4, text: 1 };
-const PREFIX_SHARE = 0.5; // a query word that only starts a paper word counts half
+const PREFIX_SHARE = 0.5; // a query word that only starts a paper word counts half, plus the share it covers
 const EXCERPT_WORDS = 40, EXCERPT_LEAD = 10; // abstract words shown in a result, and before the first match
 const MARKUP = /(<[^>]*>|&#?\w+;)/; // tags and entities of the escaped HTML: never words
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -140,7 +140,7 @@ function fieldMatch(paper, word) {
   for (const name of ["keys", "title", "text"]) {
     for (const candidate of paper.words[name]) {
       if (!candidate.startsWith(word)) continue;
-      const weight = WEIGHT[name] * (candidate.length === word.length ? 1 : PREFIX_SHARE);
+      const weight = WEIGHT[name] * (PREFIX_SHARE + (1 - PREFIX_SHARE) * word.length / candidate.length);
       if (weight > best) [best, field] = [weight, name];
       if (candidate.length === word.length) break;
     }

@@ -1,0 +1,120 @@
+"""The site's search worker (overrides/assets/air/search-worker.js) on a small made-up index, in Chromium.
+
+Each test starts the worker the way Material's bundle does (from the URL in the page's __config,
+which names Material's worker too), sends Material's messages — setup, then queries — and reads
+its answers: ranking, query syntax, marking, excerpts, suggestions, and answering only the latest
+of queries typed in a row.
+"""
+from __future__ import annotations
+
+import pytest
+
+SETUP, READY, QUERY, RESULT = 0, 1, 2, 3
+
+# Starts the worker, sets it up with `index`, sends each of `queries` at once and resolves with
+# every answer that arrives until none has for `quiet` ms (at most 10 s if none comes at all).
+CONVERSE = """
+async ([index, queries, quiet, types]) => {
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const worker = new Worker(config.search);
+  const answers = [];
+  let ready, settle, timer;
+  worker.onmessage = event => {
+    if (event.data.type === types.ready) return ready();
+    answers.push(event.data);
+    clearTimeout(timer);
+    timer = setTimeout(settle, quiet);
+  };
+  await new Promise(resolve => { ready = resolve; worker.postMessage({type: types.setup, data: index}); });
+  const settled = new Promise(resolve => { settle = resolve; timer = setTimeout(resolve, 10000); });
+  for (const query of queries) worker.postMessage({type: types.query, data: query});
+  await settled;
+  worker.terminate();
+  return answers;
+}
+"""
+TYPES = {"setup": SETUP, "ready": READY, "query": QUERY}
+
+LONG_ABSTRACT = " ".join(f"filler{i}" for i in range(30)) + " needleword " + " ".join(f"tail{i}" for i in range(60))
+DOCS = [  # papers in an order that ranking must change
+    {"location": "papers/other/", "title": "Another Paper", "text": "<p>2025-03</p><p>It cites Zeta once.</p>",
+     "keys": ["Other"]},
+    {"location": "papers/zetaflow/", "title": "Zetaflow — Flows of &lt;b&gt;Zeta&lt;/b&gt; fields",
+     "text": "<p>2025-02 · Multi-Agent › Debate</p><p>A flow model.</p>", "keys": ["Zetaflow", "2502.00002"]},
+    {"location": "papers/zeta/", "title": "Zeta: A Study", "text": "<p>2025-01 · Multimodal</p><p>About things.</p>",
+     "keys": ["Zeta", "2501.00001"]},
+    {"location": "papers/long/", "title": "Long Abstract", "text": f"<p>2025-04 · data sets: org/set</p><p>{LONG_ABSTRACT}</p>",
+     "keys": []},
+    {"location": "notes/", "title": "Notes", "text": "<p>Pages mention zeta too, and quasar.</p>"},
+]
+
+
+@pytest.fixture(name="converse")
+def fixture_converse(page, base_url: str):
+    """converse(queries, quiet=300) -> the worker's answers to the made-up index."""
+    page.goto(base_url)
+    config = page.evaluate("JSON.parse(document.getElementById('__config').textContent)")
+    separator = page.evaluate("fetch('search/search_index.json').then(r => r.json()).then(i => i.config.separator)")
+    index = {"config": {"lang": ["en"], "separator": separator, "pipeline": ["stopWordFilter"],
+                        "fields": {"title": {"boost": 1000}, "text": {"boost": 1}, "tags": {"boost": 1000000}}},
+             "docs": DOCS, "options": {"suggest": "search.suggest" in config["features"]}}
+
+    def converse(queries: list[str], quiet: int = 300) -> list[dict]:
+        return page.evaluate(CONVERSE, [index, queries, quiet, TYPES])
+
+    yield converse
+    assert not page.errors
+
+
+def locations(answer: dict) -> list[str]:
+    return [group[0]["location"] for group in answer["data"]["items"]]
+
+
+def test_a_short_name_leads_then_titles_then_pages_then_other_papers(converse) -> None:
+    """'zeta': the paper named Zeta, then the paper whose title has it, then the page, then a paper
+    that has it only in its abstract."""
+    (answer,) = converse(["zeta"])
+    assert answer["type"] == RESULT
+    assert locations(answer) == ["papers/zeta/", "papers/zetaflow/", "notes/", "papers/other/"]
+
+
+def test_an_arxiv_id_finds_its_paper_only(converse) -> None:
+    (answer,) = converse(["2502.00002"])
+    assert locations(answer) == ["papers/zetaflow/"]
+
+
+def test_words_match_from_their_start_and_minus_leaves_papers_out(converse) -> None:
+    """'zet' finds what 'zeta' finds; '-flows' drops the paper holding 'Flows'; '+cites' keeps only it."""
+    assert locations(converse(["zet"])[0])[:2] == ["papers/zeta/", "papers/zetaflow/"]
+    assert "papers/zetaflow/" not in locations(converse(["zeta -flows"])[0])
+    assert [loc for loc in locations(converse(["zeta +cites"])[0]) if loc.startswith("papers/")] == ["papers/other/"]
+
+
+def test_marks_wrap_words_and_the_escaped_title_stays_escaped(converse) -> None:
+    (answer,) = converse(["zeta"])
+    zetaflow = next(group[0] for group in answer["data"]["items"] if group[0]["location"] == "papers/zetaflow/")
+    assert zetaflow["title"] == "<mark>Zetaflow</mark> — Flows of &lt;b&gt;<mark>Zeta</mark>&lt;/b&gt; fields"
+    assert zetaflow["terms"] == {"zeta": True}
+
+
+def test_a_long_abstract_shows_as_an_excerpt_around_the_first_match(converse) -> None:
+    (answer,) = converse(["needleword"])
+    (group,) = answer["data"]["items"]
+    facts, excerpt = group[0]["text"].split("</p>", 1)
+    assert facts == "<p>2025-04 · data sets: org/set"
+    words = excerpt.removeprefix("<p>").removesuffix("</p>").split()
+    assert words[0] == words[-1] == "…" and len(words) == 42
+    assert words[1] == "filler20" and "<mark>needleword</mark>" in words
+
+
+def test_suggestion_completes_from_the_best_title(converse) -> None:
+    (answer,) = converse(["zetaf"])
+    assert answer["data"]["suggest"] == ["zetaflow"]
+
+
+def test_only_the_latest_of_queries_sent_together_is_answered(converse) -> None:
+    """Queries typed in a row (one per keystroke) get one answer, for the last."""
+    answers = converse(["z", "ze", "zet", "zeta -flows"])
+    assert len(answers) == 1
+    assert answers[0]["data"]["items"][0][0]["terms"] == {"zeta": True}
+    assert "papers/zetaflow/" not in locations(answers[0])

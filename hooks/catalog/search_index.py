@@ -4,7 +4,8 @@ Paper pages are excluded from Material's own indexing (their front matter says s
 thousand pages of chrome is slow and makes an index too large to load quickly. Instead each paper
 gets a single entry built from the data: its page title (short name and title) as the entry
 title, as text its facts (date, venue, category, methods, arXiv id, data sets) and its abstract,
-and as `keys` the words that name it (short name, arXiv id). The site's search worker
+as `keys` the words that name it (short name, arXiv id), and its category's id (for links to the
+category's table filtered by the query). The site's search worker
 (overrides/assets/air/search-worker.js) answers for the entries with `keys` itself and leaves the
 rest to Material's lunr index, whose build time grows with every document.
 
@@ -90,7 +91,8 @@ def paper_entries(catalog: Catalog) -> list[dict]:
         if paper.id in digests:
             text += f"<p>{esc(digests[paper.id])}</p>"
         keys = [esc(key) for key in (paper.short_name, paper.arxiv) if key]
-        entries.append({"location": paper.url, "title": esc(page_title(paper)), "text": text, "keys": keys})
+        entries.append({"location": paper.url, "title": esc(page_title(paper)), "text": text, "keys": keys,
+                        "category": paper.category})
     return entries
 
 

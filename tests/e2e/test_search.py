@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from catalog.load import load_catalog
 from catalog.models import Catalog, Paper
+from catalog.render_category import search_text
 from catalog.render_extras import dataset_name
 from catalog.render_html import esc
 from catalog.render_paper import page_title
@@ -114,6 +115,20 @@ def test_topic_queries_lead_with_a_matching_paper(page, base_url: str, catalog: 
     assert results and results[0].startswith("/papers/"), results[:5]
     paper = catalog.paper(urlsplit(results[0]).path.split("/")[2])
     assert title_word in page_title(paper).lower(), (query, results[:5])
+    assert not page.errors
+
+
+def test_a_topic_query_links_to_the_category_table_filtered_by_it(page, base_url: str, catalog: Catalog) -> None:
+    """'GUI': after the first paper, a result opens the Multi-Round Acting table filtered by 'gui'; it
+    shows only papers whose filter text holds the word, and more than one."""
+    results = search(page, base_url, "GUI")
+    assert results[0].startswith("/papers/") and results[1] == "/multi-round-acting/", results[:5]
+    page.locator(".md-search-result__item > a").nth(1).click()
+    page.wait_for_url("**/multi-round-acting/?find=gui**", timeout=WAIT_MS)
+    assert page.input_value('.air-filter input[type="search"]') == "gui"
+    shown = page.eval_on_selector_all("table.air-table tbody tr", "rows => rows.filter(r => r.offsetParent).map(r => r.id)")
+    expected = [p.id for p in catalog.in_category("multi-round-acting") if "gui" in search_text(p)]
+    assert len(shown) > 1 and sorted(shown) == sorted(expected)
     assert not page.errors
 
 

@@ -38,14 +38,16 @@ TYPES = {"setup": SETUP, "ready": READY, "query": QUERY}
 LONG_ABSTRACT = " ".join(f"filler{i}" for i in range(30)) + " needleword " + " ".join(f"tail{i}" for i in range(60))
 DOCS = [  # papers in an order that ranking must change
     {"location": "papers/other/", "title": "Another Paper", "text": "<p>2025-03</p><p>It cites Zeta once.</p>",
-     "keys": ["Other"]},
+     "keys": ["Other"], "category": "cat-b"},
     {"location": "papers/zetaflow/", "title": "Zetaflow — Flows of &lt;b&gt;Zeta&lt;/b&gt; fields",
-     "text": "<p>2025-02 · Multi-Agent › Debate</p><p>A flow model.</p>", "keys": ["Zetaflow", "2502.00002"]},
-    {"location": "papers/zeta/", "title": "Zeta: A Study", "text": "<p>2025-01 · Multimodal</p><p>About things.</p>",
-     "keys": ["Zeta", "2501.00001"]},
+     "text": "<p>2025-02 · Multi-Agent › Debate</p><p>A flow model.</p>", "keys": ["Zetaflow", "2502.00002"],
+     "category": "cat-a"},
+    {"location": "papers/zeta/", "title": "Zeta: A Study", "text": "<p>2025-01 · Multimodal</p><p>About things in fields.</p>",
+     "keys": ["Zeta", "2501.00001"], "category": "cat-a"},
     {"location": "papers/long/", "title": "Long Abstract", "text": f"<p>2025-04 · data sets: org/set</p><p>{LONG_ABSTRACT}</p>",
-     "keys": []},
+     "keys": [], "category": "cat-b"},
     {"location": "notes/", "title": "Notes", "text": "<p>Pages mention zeta too, and quasar.</p>"},
+    {"location": "cat-a/", "title": "Category A", "text": "<p>A category page.</p>"},
 ]
 
 
@@ -71,11 +73,21 @@ def locations(answer: dict) -> list[str]:
 
 
 def test_a_short_name_leads_then_titles_then_pages_then_other_papers(converse) -> None:
-    """'zeta': the paper named Zeta, then the paper whose title has it, then the page, then a paper
-    that has it only in its abstract."""
+    """'zeta': the paper named Zeta; the link to its category's table filtered by 'zeta' (two of the
+    leading papers are in it); the paper whose title has the word; the page; then a paper that has it
+    only in its abstract."""
     (answer,) = converse(["zeta"])
     assert answer["type"] == RESULT
-    assert locations(answer) == ["papers/zeta/", "papers/zetaflow/", "notes/", "papers/other/"]
+    assert locations(answer) == ["papers/zeta/", "cat-a/?find=zeta", "papers/zetaflow/", "notes/", "papers/other/"]
+    table = answer["data"]["items"][1][0]
+    assert table["title"] == "Papers holding “zeta” in Category A"
+
+
+def test_a_table_link_needs_two_leading_papers_of_its_category(converse) -> None:
+    """'zeta study' leads with one paper of Category A: no table link; 'zeta fields' with two, and the
+    link carries both words."""
+    assert not [loc for loc in locations(converse(["zeta study"])[0]) if "?find=" in loc]
+    assert locations(converse(["zeta fields"])[0])[:3] == ["papers/zeta/", "cat-a/?find=zeta%20fields", "papers/zetaflow/"]
 
 
 def test_an_arxiv_id_finds_its_paper_only(converse) -> None:
@@ -85,7 +97,8 @@ def test_an_arxiv_id_finds_its_paper_only(converse) -> None:
 
 def test_words_match_from_their_start_and_minus_leaves_papers_out(converse) -> None:
     """'zet' finds what 'zeta' finds; '-flows' drops the paper holding 'Flows'; '+cites' keeps only it."""
-    assert locations(converse(["zet"])[0])[:2] == ["papers/zeta/", "papers/zetaflow/"]
+    assert [loc for loc in locations(converse(["zet"])[0]) if loc.startswith("papers/")][:2] == [
+        "papers/zeta/", "papers/zetaflow/"]
     assert "papers/zetaflow/" not in locations(converse(["zeta -flows"])[0])
     assert [loc for loc in locations(converse(["zeta +cites"])[0]) if loc.startswith("papers/")] == ["papers/other/"]
 

@@ -16,15 +16,18 @@
  * word matches a paper word it starts (as Material's search does). A paper's score adds, per query
  * word, the weight of the best field it matches (keys over title over text; a whole word over
  * the start of a longer one) times the word's rarity. Papers that match every query word, one of them in the keys or
- * title, lead the results; then Material's pages; then the other papers. A result shows the
- * paper's facts and, of a long abstract, an excerpt around the first word the query marks.
+ * title, lead the results; then Material's pages; then the other papers. After the first result
+ * come links to the tables of the categories that hold two or more of the leading papers,
+ * filtered by the query. A result shows the paper's facts and, of a long abstract, an excerpt
+ * around the first word the query marks.
  */
 "use strict";
 
 const SETUP = 0, QUERY = 2, RESULT = 3; // message types (1: ready, Material's own answer to setup)
 const WEIGHT = { keys: 8, title: 4, text: 1 };
-const PREFIX_SHARE = 0.5; // a query word that only starts a paper word counts half, plus the share it covers
+const PREFIX_SHARE = 0.5; // a query word that only starts a paper word counts under half, more the more it covers
 const EXCERPT_WORDS = 40, EXCERPT_LEAD = 10; // abstract words shown in a result, and before the first match
+const TABLE_LINK_MIN = 2; // leading papers of one category that earn a link to its filtered table
 const MARKUP = /(<[^>]*>|&#?\w+;)/; // tags and entities of the escaped HTML: never words
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{Mn}/gu;
@@ -109,13 +112,35 @@ function excerpt(text, terms) {
 /* Papers */
 
 let papers = [];
+const pageTitles = new Map(); // page location ("multimodal/") -> its title, for the table links
 
-function setUpPapers(docs) {
+function setUpPapers(docs, pages) {
   papers = docs.map(doc => {
     const title = cut(doc.title), text = cut(doc.text);
     const keys = doc.keys.flatMap(key => cut(key).words);
     return { doc, title, text, words: { keys, title: title.words, text: text.words } };
   });
+  for (const page of pages) pageTitles.set(page.location, page.title);
+}
+
+function escapeHtml(text) {
+  return text.replace(/[&<>"]/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+}
+
+/** Result groups that open a category's table filtered by the query words (the filter's `find`),
+ * one per category with TABLE_LINK_MIN or more leading papers, in the order of their best paper. */
+function tableLinks(leading, words) {
+  const counts = new Map();
+  for (const m of leading) counts.set(m.paper.doc.category, (counts.get(m.paper.doc.category) || 0) + 1);
+  const find = words.join(" ");
+  return [...counts].filter(([id, count]) => count >= TABLE_LINK_MIN && pageTitles.has(`${id}/`)).map(([id]) => [{
+    location: `${id}/?find=${encodeURIComponent(find)}`,
+    title: `Papers holding “${escapeHtml(find)}” in ${pageTitles.get(`${id}/`)}`,
+    text: "<p>The category's table, filtered by these words: sort the papers, narrow them down by "
+      + "subcategory, method, year or links, and share the view.</p>",
+    score: 0,
+    terms: Object.fromEntries(words.map(word => [word, true])),
+  }]);
 }
 
 /** Material's query syntax, reduced to what a paper scan needs: words, +required, -excluded. */
@@ -140,7 +165,8 @@ function fieldMatch(paper, word) {
   for (const name of ["keys", "title", "text"]) {
     for (const candidate of paper.words[name]) {
       if (!candidate.startsWith(word)) continue;
-      const weight = WEIGHT[name] * (PREFIX_SHARE + (1 - PREFIX_SHARE) * word.length / candidate.length);
+      const share = candidate.length === word.length ? 1 : PREFIX_SHARE * (1 + word.length / candidate.length) / 2;
+      const weight = WEIGHT[name] * share;
       if (weight > best) [best, field] = [weight, name];
       if (candidate.length === word.length) break;
     }
@@ -152,7 +178,7 @@ function fieldMatch(paper, word) {
 function searchPapers(query) {
   const terms = parseQuery(query);
   const wanted = terms.filter(term => term.presence !== "excluded");
-  if (!wanted.length) return { leading: [], trailing: [], suggest: [] };
+  if (!wanted.length) return { leading: [], tables: [], trailing: [], suggest: [] };
   const matches = [];
   for (const paper of papers) {
     const found = wanted.map(term => fieldMatch(paper, term.word));
@@ -190,6 +216,7 @@ function searchPapers(query) {
   const suggest = completions.filter(Boolean);
   return {
     leading: items.filter(item => item.lead).map(item => item.group),
+    tables: tableLinks(ranked.filter(leads), marked),
     trailing: items.filter(item => !item.lead).map(item => item.group),
     suggest,
   };
@@ -206,7 +233,7 @@ listen("message", async event => {
     const { config, docs, options } = message.data;
     separator = new RegExp(config.separator, "g");
     suggesting = Boolean(options && options.suggest);
-    setUpPapers(docs.filter(doc => doc.keys));
+    setUpPapers(docs.filter(doc => doc.keys), docs.filter(doc => !doc.keys && !doc.location.includes("#")));
     reply(await ask({ type: SETUP, data: { config, docs: docs.filter(doc => !doc.keys), options } }));
   } else if (message.type === QUERY) {
     // The page sends a query per keystroke and shows whichever answer comes last: wait for the
@@ -216,7 +243,8 @@ listen("message", async event => {
     if (number !== queries) return;
     const pages = await ask(message);
     const found = searchPapers(message.data);
-    const items = [...found.leading, ...pages.data.items, ...found.trailing];
+    const [first, ...leading] = found.leading;
+    const items = [...(first ? [first] : []), ...found.tables, ...leading, ...pages.data.items, ...found.trailing];
     const suggest = found.suggest.length ? found.suggest : pages.data.suggest;
     reply({ type: RESULT, data: suggesting ? { items, suggest } : { items } });
   }

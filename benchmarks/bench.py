@@ -18,7 +18,9 @@ What it measures, for the real catalog and for synthetic catalogs of 1,000 and 1
 - browser (headless Chromium via Playwright, the built site served on localhost), on the largest
   category page: DOMContentLoaded, table ready (ms after DOMContentLoaded), and input-to-paint for
   typing a word into the table filter and for clearing it (set the value, dispatch `input`, then
-  await two requestAnimationFrame callbacks in page JS), median of KEY_RUNS.
+  await two requestAnimationFrame callbacks in page JS), median of KEY_RUNS; taking turns with the
+  same keystrokes into a plain input added to the same page (the baseline: what any keystroke
+  costs there), and the ratio per pair.
 - search at 10,000 papers: time from opening Material's search right after the page's load event,
   and typing a word a key at a time, to the first result for the whole word; the same on the bare
   baseline (Material's search alone over one page per paper), runs alternating, and the ratio.
@@ -356,11 +358,11 @@ TIMINGS_JS = """
           filter: !!document.querySelector('READY_SELECTOR')}; }
 """.replace("READY_SELECTOR", FILTER_READY)
 
-# Set the filter's value, dispatch `input`, and resolve after two animation frames: the frame that
+# Set an input's value, dispatch `input`, and resolve after two animation frames: the frame that
 # paints the change has then been produced.
 KEYSTROKE_JS = """
-async (value) => {
-  const input = document.querySelector('INPUT_SELECTOR');
+async ([selector, value]) => {
+  const input = document.querySelector(selector);
   const start = performance.now();
   input.value = value;
   input.dispatchEvent(new Event('input', {bubbles: true}));
@@ -370,7 +372,15 @@ async (value) => {
   const visible = total ? parseInt(total.textContent, 10) : -1;
   return [ms, visible];
 }
-""".replace("INPUT_SELECTOR", FILTER_INPUT)
+"""
+
+# The baseline for the filter's keystrokes: the same keystroke into a plain input that the
+# benchmark adds to the same page, which nothing listens to — what any keystroke costs there.
+BASELINE_INPUT = "#air-bench-baseline"
+ADD_BASELINE_INPUT_JS = """
+() => { const input = document.createElement('input'); input.id = 'air-bench-baseline';
+        document.querySelector('.md-content').prepend(input); }
+"""
 
 
 def new_context(browser):
@@ -399,17 +409,23 @@ def measure_category_page(browser, url: str, runs: dict, cat: Catalog) -> None:
         figures["dcl"].samples.append(t["dcl"])
         figures["ready_at"].samples.append(at)
         figures["ready"].samples.append(max(0.0, at - t["dcl"]))  # 0: ready before DOMContentLoaded fired
-        figures["key_first"].samples.append(page.evaluate(KEYSTROKE_JS, FILTER_WORD)[0])
-        page.evaluate(KEYSTROKE_JS, "")
+        figures["key_first"].samples.append(page.evaluate(KEYSTROKE_JS, [FILTER_INPUT, FILTER_WORD])[0])
+        page.evaluate(KEYSTROKE_JS, [FILTER_INPUT, ""])
     cat.figures.update(figures)
     cat.figures["ready_signal"] = "filter usable" if figures["dcl"].samples else "no filter on the page"
     if figures["dcl"].samples:
-        typed, cleared = Stat(digits=1), Stat(digits=1)
-        for _ in range(runs["keys"]):
-            ms, cat.filter_matches = page.evaluate(KEYSTROKE_JS, FILTER_WORD)
-            typed.samples.append(ms)
-            cleared.samples.append(page.evaluate(KEYSTROKE_JS, "")[0])
-        cat.figures["key_type"], cat.figures["key_clear"] = typed, cleared
+        page.evaluate(ADD_BASELINE_INPUT_JS)
+        keys = {key: Stat(digits=1) for key in ("key_type", "key_clear", "key_base_type", "key_base_clear")}
+        for _ in range(runs["keys"]):  # filter and baseline keystrokes take turns
+            ms, cat.filter_matches = page.evaluate(KEYSTROKE_JS, [FILTER_INPUT, FILTER_WORD])
+            keys["key_type"].samples.append(ms)
+            keys["key_clear"].samples.append(page.evaluate(KEYSTROKE_JS, [FILTER_INPUT, ""])[0])
+            keys["key_base_type"].samples.append(page.evaluate(KEYSTROKE_JS, [BASELINE_INPUT, FILTER_WORD])[0])
+            keys["key_base_clear"].samples.append(page.evaluate(KEYSTROKE_JS, [BASELINE_INPUT, ""])[0])
+        cat.figures.update(keys)
+        for kind in ("type", "clear"):
+            pairs = zip(keys[f"key_{kind}"].samples, keys[f"key_base_{kind}"].samples)
+            cat.figures[f"key_{kind}_ratio"] = Stat([f / b for f, b in pairs])
     context.close()
 
 
@@ -444,10 +460,10 @@ def trace_keystroke(browser, url: str, value: str) -> list[tuple[str, float, int
     page.goto(url, wait_until="load")
     page.wait_for_timeout(500)
     if value == "":
-        page.evaluate(KEYSTROKE_JS, FILTER_WORD)
+        page.evaluate(KEYSTROKE_JS, [FILTER_INPUT, FILTER_WORD])
     trace = OUT_DIR / "trace.json"
     browser.start_tracing(page=page, path=str(trace), categories=TRACE_CATEGORIES)
-    page.evaluate(KEYSTROKE_JS, value)
+    page.evaluate(KEYSTROKE_JS, [FILTER_INPUT, value])
     browser.stop_tracing()
     context.close()
     events = json.loads(trace.read_text())
@@ -554,6 +570,9 @@ ROWS = (
      {"real": 50, "1000": 100, "10000": 60}, None),
     ("key_clear", "keystroke (clear filter) to paint, ms", "real ≤ 50, 1,000 ≤ 100, 10,000 ≤ 60",
      {"real": 50, "1000": 100, "10000": 60}, None),
+    ("key_base_type", "baseline: the same keystroke into a plain input on the page, ms", "", None, None),
+    ("key_type_ratio", "keystroke (type a word) ÷ baseline", "", None, None),
+    ("key_clear_ratio", "keystroke (clear filter) ÷ baseline", "", None, None),
 )
 
 

@@ -570,7 +570,8 @@ ROWS = (
      {"real": 50, "1000": 100, "10000": 60}, None),
     ("key_clear", "keystroke (clear filter) to paint, ms", "real ≤ 50, 1,000 ≤ 100, 10,000 ≤ 60",
      {"real": 50, "1000": 100, "10000": 60}, None),
-    ("key_base_type", "baseline: the same keystroke into a plain input on the page, ms", "", None, None),
+    ("key_base_type", "baseline: the same keystroke (type) into a plain input on the page, ms", "", None, None),
+    ("key_base_clear", "baseline: the same keystroke (clear) into a plain input on the page, ms", "", None, None),
     ("key_type_ratio", "keystroke (type a word) ÷ baseline", "", None, None),
     ("key_clear_ratio", "keystroke (clear filter) ÷ baseline", "", None, None),
 )

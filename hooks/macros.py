@@ -1,7 +1,8 @@
 """mkdocs-macros module: the macros the hand-written pages use to place generated content.
 
 Each macro returns HTML (or Markdown headings) rendered and escaped in Python by the catalog
-package; Jinja only calls them, so it never sees raw catalog text.
+package; Jinja only calls them, so it never sees raw catalog text. The big tables are held back
+(catalog.late_html) and spliced into the finished page by mkdocs_hooks.on_post_page.
 """
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from catalog import render_category, render_definitions, render_extras, render_home
 from catalog.current import current_catalog
+from catalog.late_html import LATE_BLOCKS
 from catalog.models import Catalog
 from catalog.render_html import esc
 
@@ -40,7 +42,8 @@ def define_env(env) -> None:
                  f'<a href="{base()}definitions/#{cat.id}">How this category is told apart from the others →</a>'
                  f'</p></div>')
         heading = f"# {render_category.md_heading_text(cat.title)}"
-        return "\n\n".join([heading, intro, render_category.render_category_body(catalog(), cat, base())])
+        body = render_category.render_category_body(catalog(), cat, base(), hold=LATE_BLOCKS.hold)
+        return f"{heading}\n\n{intro}\n\n{body}"
 
     @env.macro
     def home_cards() -> str:
@@ -95,4 +98,4 @@ def define_env(env) -> None:
     @env.macro
     def datasets() -> str:
         """Data sets linked from the catalog, with the papers that list them."""
-        return render_extras.render_datasets(catalog(), base())
+        return LATE_BLOCKS.hold(render_extras.render_datasets(catalog(), base()))

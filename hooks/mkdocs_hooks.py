@@ -9,6 +9,7 @@ from pathlib import Path
 
 from catalog import export_site, render_paper, search_index, search_text
 from catalog.current import current_catalog
+from catalog.late_html import LATE_BLOCKS
 from catalog.problems import CatalogError
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -36,6 +37,11 @@ def on_config(config):
     return config
 
 
+def on_pre_build(config):
+    """Start the build with no held-back blocks from an earlier one."""
+    LATE_BLOCKS.clear()
+
+
 def on_files(files, config):
     """Add a generated page per paper (papers/<id>.md) and the downloads (papers.json, .bib, feed)."""
     catalog = current_catalog(data_dir_of(config))
@@ -57,6 +63,11 @@ def on_page_context(context, page, config, nav):
     if edit_url:
         page.edit_url = edit_url
     return context
+
+
+def on_post_page(output, page, config):
+    """Put the blocks the macros held back (the big tables) into the finished page."""
+    return LATE_BLOCKS.splice(output)
 
 
 def on_post_build(config):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 
 from .models import Catalog, Category, Paper
 from .render_html import esc, render_links, render_method_badges, url_host
@@ -199,11 +200,13 @@ def island_records(papers: list[Paper], catalog: Catalog, base: str, island: boo
 # The page body
 
 
-def render_category_body(catalog: Catalog, category: Category, base: str = "../") -> str:
+def render_category_body(catalog: Catalog, category: Category, base: str = "../",
+                         hold: Callable[[str], str] = str) -> str:
     """Filter controls, then Markdown headings (for the table of contents) around raw HTML tables,
     one per subcategory.
 
-    Every HTML block is a single line so Markdown passes it through untouched.
+    Every HTML block is a single line so Markdown passes it through untouched; `hold` may put a
+    placeholder in its place (see late_html).
     """
     papers = catalog.in_category(category.id)
     groups = [(s.id, s.title, catalog.in_subcategory(category.id, s.id)) for s in category.subcategories]
@@ -212,8 +215,8 @@ def render_category_body(catalog: Catalog, category: Category, base: str = "../"
     island = len(papers) > INLINE_ROW_LIMIT
     window = group_window(groups) if island else 0
     island_json = json_for_script(island_records(papers, catalog, base, island))
-    parts = [render_controls(catalog, category, papers, island_json, window)]
+    parts = [hold(render_controls(catalog, category, papers, island_json, window))]
     for sub_id, title, group_papers in groups:
         parts.append(f"## {md_heading_text(title)} {{ #{sub_id} }}")
-        parts.append(render_group(sub_id, title, group_papers, catalog, base, window))
+        parts.append(hold(render_group(sub_id, title, group_papers, catalog, base, window)))
     return "\n\n".join(parts) + "\n"

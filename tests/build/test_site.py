@@ -140,3 +140,11 @@ def test_the_feed_is_the_only_alternate_link(site: Path, catalog: Catalog) -> No
     for page in ("", "multimodal", "definitions", catalog.papers[0].url):
         links = soup_of(site, page).select('link[rel="alternate"]')
         assert [link["type"] for link in links] == ["application/atom+xml"], page
+
+
+def test_no_page_keeps_a_placeholder_of_a_held_back_block(site: Path) -> None:
+    """Every table the macros held back (catalog.late_html) is in its page, none left as a placeholder."""
+    pages = list(site.rglob("*.html"))
+    assert not [str(p.relative_to(site)) for p in pages if "data-air-late" in p.read_text(encoding="utf-8")]
+    assert soup_of(site, "datasets").select("table.air-datasets tbody tr")
+    assert soup_of(site, "multimodal").select_one("script.air-data") is not None

@@ -12,6 +12,7 @@ from catalog.current import current_catalog
 from catalog.late_html import LATE_BLOCKS
 from catalog.problems import CatalogError
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 log = logging.getLogger("mkdocs.plugins.catalog")
@@ -50,6 +51,15 @@ def on_files(files, config):
     for path, content in export_site.site_files(catalog, config.site_url or "").items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+@event_priority(100)  # before mkdocs-macros, which reads `render_macros` from the page's meta
+def on_page_markdown(markdown, page, config, files):
+    """Give a paper page its metadata (title, description, search and nav settings)."""
+    meta = paper_pages.meta(page.file.src_path)
+    if meta is not None:
+        page.meta = meta
+    return markdown
 
 
 def on_page_content(html, page, config, files):

@@ -8,7 +8,6 @@ from `search_index`, not from parsing the page.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -198,10 +197,17 @@ class PaperPages:
         self.related: dict[str, tuple[Paper, ...]] = {}
 
     def sources(self, catalog: Catalog) -> Iterator[tuple[str, str]]:
-        """(src path, Markdown) per paper: JSON front matter (valid YAML) and no body."""
+        """(src path, Markdown) per paper: empty. The page's metadata comes from meta(), not from
+        front matter, which MkDocs would parse as YAML (0.3 ms a page, 7% of a build at 1,000)."""
         self.catalog, self.related = catalog, related_papers(catalog)
         for paper in catalog.papers:
-            yield f"{PAPERS_DIR}/{paper.id}.md", f"---\n{json.dumps(front_matter(paper))}\n---\n"
+            yield f"{PAPERS_DIR}/{paper.id}.md", ""
+
+    def meta(self, src_path: str) -> dict | None:
+        """The metadata of the paper page generated as src_path, or None for any other page."""
+        paper_id = src_path.removeprefix(f"{PAPERS_DIR}/").removesuffix(".md")
+        paper = self.catalog.paper(paper_id) if self.catalog and src_path == f"{PAPERS_DIR}/{paper_id}.md" else None
+        return front_matter(paper) if paper else None
 
     def content(self, meta: dict) -> str | None:
         """The body of the paper page with this front matter, or None for any other page."""

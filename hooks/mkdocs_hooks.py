@@ -89,7 +89,7 @@ def on_post_build(config):
 
 
 def data_edit_url(data_path: str | None, config) -> str | None:
-    """Edit link for a file of the repository (from the page's `edit_data` front matter), or None."""
+    """Edit link for a file of the repository (from the page's `edit_data` metadata), or None."""
     if not data_path or not config.repo_url:
         return None
     return f"{config.repo_url.rstrip('/')}/edit/main/{data_path}"

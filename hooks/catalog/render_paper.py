@@ -1,9 +1,9 @@
 """A page per paper, generated from the data: facts, links, abstract, notes, BibTeX, related papers.
 
 `PaperPages.sources(catalog)` yields one (path, Markdown) pair per paper for the build to add as
-generated files: front matter only (title, description, macros off, search exclusion). The page
-body is rendered here, escaped, and placed by `PaperPages.content` once Markdown is done, so
-neither Markdown nor Jinja ever parses catalog text. Search gets each paper as one compact entry
+generated files, empty; `PaperPages.meta` gives each its metadata (title, description, macros off,
+search exclusion). The page body is rendered here, escaped, and placed by `PaperPages.content`
+once Markdown is done, so neither Markdown nor Jinja ever parses catalog text. Search gets each paper as one compact entry
 from `search_index`, not from parsing the page.
 """
 from __future__ import annotations
@@ -176,7 +176,7 @@ def render_paper_page(paper: Paper, catalog: Catalog, related: tuple[Paper, ...]
 # Generated pages
 
 
-def front_matter(paper: Paper) -> dict:
+def page_meta(paper: Paper) -> dict:
     """Page metadata; title and description are escaped here because the theme prints them raw."""
     return {
         "title": esc(page_title(paper)),
@@ -207,9 +207,9 @@ class PaperPages:
         """The metadata of the paper page generated as src_path, or None for any other page."""
         paper_id = src_path.removeprefix(f"{PAPERS_DIR}/").removesuffix(".md")
         paper = self.catalog.paper(paper_id) if self.catalog and src_path == f"{PAPERS_DIR}/{paper_id}.md" else None
-        return front_matter(paper) if paper else None
+        return page_meta(paper) if paper else None
 
     def content(self, meta: dict) -> str | None:
-        """The body of the paper page with this front matter, or None for any other page."""
+        """The body of the paper page with this metadata, or None for any other page."""
         paper = self.catalog.paper(meta.get("paper", "")) if self.catalog else None
         return render_paper_page(paper, self.catalog, self.related[paper.id]) if paper else None

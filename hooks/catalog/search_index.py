@@ -1,6 +1,6 @@
 """One compact entry per paper in Material's search index (search/search_index.json).
 
-Paper pages are excluded from Material's own indexing (their front matter says so): parsing ten
+Paper pages are excluded from Material's own indexing (their metadata says so): parsing ten
 thousand pages of chrome is slow and makes an index too large to load quickly. Instead each paper
 gets a single entry built from the data: its page title (short name and title) as the entry
 title, as text its facts (date, venue, category, methods, arXiv id, data sets) and its abstract,

@@ -3,8 +3,8 @@
 `PaperPages.sources(catalog)` yields one (path, Markdown) pair per paper for the build to add as
 generated files, empty; `PaperPages.meta` gives each its metadata (title, description, macros off,
 search exclusion). The page body is rendered here, escaped, and placed by `PaperPages.content`
-once Markdown is done, so neither Markdown nor Jinja ever parses catalog text. Search gets each paper as one compact entry
-from `search_index`, not from parsing the page.
+once Markdown is done, so neither Markdown nor Jinja ever parses catalog text. Search gets each
+paper as one compact entry from `search_index`, not from parsing the page.
 """
 from __future__ import annotations
 
@@ -205,8 +205,8 @@ class PaperPages:
 
     def meta(self, src_path: str) -> dict | None:
         """The metadata of the paper page generated as src_path, or None for any other page."""
-        paper_id = src_path.removeprefix(f"{PAPERS_DIR}/").removesuffix(".md")
-        paper = self.catalog.paper(paper_id) if self.catalog and src_path == f"{PAPERS_DIR}/{paper_id}.md" else None
+        folder, _, name = src_path.rpartition("/")
+        paper = self.catalog.paper(name.removesuffix(".md")) if self.catalog and folder == PAPERS_DIR else None
         return page_meta(paper) if paper else None
 
     def content(self, meta: dict) -> str | None:

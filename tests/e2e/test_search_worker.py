@@ -126,8 +126,11 @@ def test_suggestion_completes_from_the_best_title(converse) -> None:
 
 
 def test_only_the_latest_of_queries_sent_together_is_answered(converse) -> None:
-    """Queries typed in a row (one per keystroke) get one answer, for the last."""
-    answers = converse(["z", "ze", "zet", "zeta -flows"])
-    assert len(answers) == 1
-    assert answers[0]["data"]["items"][0][0]["terms"] == {"zeta": True}
-    assert "papers/zetaflow/" not in locations(answers[0])
+    """Queries typed in a row (one per keystroke) are not all answered, and the last answer is the
+    latest query's. (Usually there is one answer; a query the worker took up before the next one
+    arrived is answered too, so a loaded machine may show two.)"""
+    queries = ["z", "ze", "zet", "zeta", "zeta -f", "zeta -flows"]
+    answers = converse(queries)
+    assert 1 <= len(answers) < len(queries)
+    assert answers[-1]["data"]["items"][0][0]["terms"] == {"zeta": True}
+    assert "papers/zetaflow/" not in locations(answers[-1])

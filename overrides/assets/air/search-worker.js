@@ -54,6 +54,7 @@ function ask(message) {
 
 let separator = /\s+/;
 
+// Folding as filter.js and catalog.text.fold_for_search do it (a worker cannot load the page's script).
 function fold(text) {
   return NON_ASCII.test(text) ? text.normalize("NFKD").replace(MARKS, "").toLowerCase() : text.toLowerCase();
 }

@@ -64,7 +64,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     """A paper page's body; on other pages, HTML prepared for the search indexer."""
-    return paper_pages.content(page.meta) or search_text.prepare_for_index(html)
+    return paper_pages.content(page.file.src_path) or search_text.prepare_for_index(html)
 
 
 def on_page_context(context, page, config, nav):

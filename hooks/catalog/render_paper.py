@@ -181,7 +181,6 @@ def page_meta(paper: Paper) -> dict:
     return {
         "title": esc(page_title(paper)),
         "description": esc(description(paper)),
-        "paper": paper.id,
         "edit_data": paper.source_file,
         "render_macros": False,
         "search": {"exclude": True},
@@ -203,13 +202,17 @@ class PaperPages:
         for paper in catalog.papers:
             yield f"{PAPERS_DIR}/{paper.id}.md", ""
 
+    def paper_of(self, src_path: str) -> Paper | None:
+        """The paper whose page was generated as src_path, or None for any other page."""
+        folder, _, name = src_path.rpartition("/")
+        return self.catalog.paper(name.removesuffix(".md")) if self.catalog and folder == PAPERS_DIR else None
+
     def meta(self, src_path: str) -> dict | None:
         """The metadata of the paper page generated as src_path, or None for any other page."""
-        folder, _, name = src_path.rpartition("/")
-        paper = self.catalog.paper(name.removesuffix(".md")) if self.catalog and folder == PAPERS_DIR else None
+        paper = self.paper_of(src_path)
         return page_meta(paper) if paper else None
 
-    def content(self, meta: dict) -> str | None:
-        """The body of the paper page with this metadata, or None for any other page."""
-        paper = self.catalog.paper(meta.get("paper", "")) if self.catalog else None
+    def content(self, src_path: str) -> str | None:
+        """The body of the paper page generated as src_path, or None for any other page."""
+        paper = self.paper_of(src_path)
         return render_paper_page(paper, self.catalog, self.related[paper.id]) if paper else None

@@ -15,11 +15,11 @@
  * short name and ids. Words are cut with Material's separator, folded like filter.js, and a query
  * word matches a paper word it starts (as Material's search does). A paper's score adds, per query
  * word, the weight of the best field it matches (keys over title over text; a whole word over
- * the start of a longer one) times the word's rarity. Papers that match every query word, one of them in the keys or
- * title, lead the results; then Material's pages; then the other papers. After the first result
- * come links to the tables of the categories that hold two or more of the leading papers,
- * filtered by the query. A result shows the paper's facts and, of a long abstract, an excerpt
- * around the first word the query marks.
+ * the start of a longer one) times the word's rarity. Papers that match every query word, one of
+ * them in the keys or title, lead the results; then Material's pages; then the other papers.
+ * After the first result come links to the tables of the categories that hold two or more of the
+ * leading papers, filtered by the query. A result shows the paper's facts and, of a long
+ * abstract, an excerpt around the first word the query marks.
  */
 "use strict";
 

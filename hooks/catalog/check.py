@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .mojibake import looks_like_mojibake
 from .problems import Problem
-from .text import arxiv_id_from_url, date_from_arxiv
+from .text import arxiv_id_from_url, date_from_arxiv, dates_allowed_by_arxiv
 from .yaml_io import LineDict, LineList
 
 if TYPE_CHECKING:  # annotations only: see load.schema_validator
@@ -320,7 +320,7 @@ def _arxiv_and_link_problems(entry: dict) -> list[tuple[str, str]]:
     problems = []
     arxiv, date = entry.get("arxiv"), entry.get("date")
     well_formed = isinstance(arxiv, str) and ARXIV_ID.fullmatch(arxiv)
-    if well_formed and isinstance(date, str) and MONTH.fullmatch(date) and date != date_from_arxiv(arxiv):
+    if well_formed and isinstance(date, str) and MONTH.fullmatch(date) and date not in dates_allowed_by_arxiv(arxiv):
         problems.append((("date",), f"{date!r} disagrees with arXiv id {arxiv} (released {date_from_arxiv(arxiv)})"))
     links = entry.get("links") if isinstance(entry.get("links"), dict) else {}
     # a malformed arxiv is reported by the schema; comparing links with it would only repeat that

@@ -57,9 +57,9 @@ def catalog_summary(catalog: Catalog) -> str:
             f"{len(catalog.standard_examples)} standard-reasoning examples")
 
 
-def lines(count: int) -> str:
+def plural(count: int, noun: str) -> str:
     """'1 line', '2 lines'."""
-    return f"{count} line{'' if count == 1 else 's'}"
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 # validate
@@ -172,10 +172,14 @@ def run_import(args: argparse.Namespace) -> int:
     for name, entries in write_import(result, args.out, args.file.name).items():
         print(f"wrote {args.out / name} ({len(entries)} entries)")
     if result.unmapped:
-        print(f"{lines(len(result.unmapped))} in sections no catalog category fits (not written):")
+        print(f"{plural(len(result.unmapped), 'line')} in sections no catalog category fits (not written):")
         print("\n".join(result.unmapped))
-    if result.problems:
-        print(f"could not read {lines(len(result.problems))}:", file=sys.stderr)
+    if result.unread_parts:
+        print(f"imported, but could not read {plural(len(result.unread_parts), 'part')} of their lines (left out):",
+              file=sys.stderr)
+        print("\n".join(result.unread_parts), file=sys.stderr)
+    if result.problems:  # only a lost entry fails the import
+        print(f"could not read {plural(len(result.problems), 'line')}:", file=sys.stderr)
         print("\n".join(result.problems), file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK

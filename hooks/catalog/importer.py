@@ -12,7 +12,10 @@ Two formats are understood, and `read_awesome_list` tells them apart:
   MULTIMODAL_SECTIONS; sections no category fits (benchmarks, data sets, infrastructure, other
   lists) are reported as unmapped rather than forced into one.
 
-Every line that looks like an entry but cannot be read is reported, never dropped silently.
+Every line that looks like an entry but cannot be read is reported, never dropped silently. An
+entry whose title (and, in seed 001's format, paper link) can be read is imported with every part
+that can be read; each part that cannot (a broken link, an unknown method, stray text) is reported
+with its line, its entry and its text.
 """
 from __future__ import annotations
 
@@ -66,13 +69,15 @@ MAX_SHORT_NAME_WORDS = 2
 
 @dataclass
 class ImportResult:
-    """Entries read, per-section counts, every line that could not be read, and unmapped lines."""
+    """Entries read, per-section counts, every line that could not be read (`problems`: entries lost),
+    every part of an imported entry that could not be read (`unread_parts`), and unmapped lines."""
 
     format: str = INTERLEAVING_FORMAT
     entries: list[dict] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     targets: dict[str, str] = field(default_factory=dict)  # section -> 'category[/subcategory]' or UNMAPPED
     problems: list[str] = field(default_factory=list)
+    unread_parts: list[str] = field(default_factory=list)
     unmapped: list[str] = field(default_factory=list)
 
     def count(self, section: str, target: str) -> None:
@@ -128,10 +133,12 @@ def read_methods(text: str, taxonomy: Taxonomy) -> list[str]:
     return methods
 
 
-def read_bracket_groups(text: str, start: int, unexpected) -> list[tuple[str, str | None]]:
-    """The '[inner]' or '[inner](url)' groups from text[start:], as (inner, url or None).
+def read_bracket_groups(text: str, start: int, unexpected) -> tuple[list[tuple[str, str | None]], str]:
+    """The '[inner]' or '[inner](url)' groups from text[start:], as (inner, url or None), and why reading
+    stopped before the end ('' when it did not).
 
-    Only white space may stand between groups; anything else raises ValueError(unexpected(pos)).
+    Only white space may stand between groups; reading stops at anything else (unexpected(pos) says
+    what) and at a bracket that is never closed.
     """
     groups: list[tuple[str, str | None]] = []
     pos = start
@@ -140,13 +147,17 @@ def read_bracket_groups(text: str, start: int, unexpected) -> list[tuple[str, st
             pos += 1
             continue
         if text[pos] != "[":
-            raise ValueError(unexpected(pos))
-        inner, pos = read_bracket(text, pos)
-        url = None
-        if pos < len(text) and text[pos] == "(":
-            url, pos = read_bracket(text, pos, "(", ")")
+            return groups, unexpected(pos)
+        try:
+            inner, end = read_bracket(text, pos)
+            url = None
+            if end < len(text) and text[end] == "(":
+                url, end = read_bracket(text, end, "(", ")")
+        except ValueError as err:
+            return groups, f"{err}: {text[pos:].strip()}"
         groups.append((inner, url))
-    return groups
+        pos = end
+    return groups, ""
 
 
 def link_kind(label: str, url: str) -> str:
@@ -234,10 +245,11 @@ def read_interleaving_list(text: str, taxonomy: Taxonomy) -> ImportResult:
             result.problems.append(f"line {number}: {broken_heading or 'outside the catalog sections'}: {line.strip()}")
             continue
         try:
-            entry = parse_interleaving_bullet(line.rstrip(), taxonomy)
+            entry, unread = parse_interleaving_bullet(line.rstrip(), taxonomy)
         except ValueError as err:
             result.problems.append(f"line {number}: {err}: {line.strip()}")
             continue
+        result.unread_parts += [f"line {number}: entry {entry['id']}: not imported: {part}" for part in unread]
         if category != STANDARD_SECTION:
             entry["category"] = category
             if subcategory:
@@ -265,15 +277,31 @@ def _section_for(heading: re.Match, taxonomy: Taxonomy, category: str) -> tuple[
     return category, ""
 
 
-def parse_interleaving_bullet(line: str, taxonomy: Taxonomy) -> dict:
-    """Parse '* [**RL**] [2505] [Name] [Title](url) [[💻Code](url)] ...' into an entry dict."""
+def parse_interleaving_bullet(line: str, taxonomy: Taxonomy) -> tuple[dict, list[str]]:
+    """Parse '* [**RL**] [2505] [Name] [Title](url) [[💻Code](url)] ...' into an entry dict and the parts
+    of the line that could not be read; ValueError when no entry can be made (no title link)."""
     entry: dict = {}
+    unread: list[str] = []
     trailer = TRAILER.search(line)
     if trailer:
-        entry.update(_read_trailer(trailer.group(1)))
+        try:
+            entry.update(_read_trailer(trailer.group(1)))
+        except ValueError as err:
+            unread.append(str(err))
         line = line[: trailer.start()]
-    groups = read_bracket_groups(line, 2, lambda pos: f"unexpected text at column {pos + 1}")
-    return _assign_groups(entry, groups, taxonomy)
+    groups, stopped = read_bracket_groups(line, 2, lambda pos: f"unexpected text at column {pos + 1}: "
+                                                               f"{line[pos:].strip()}")
+    title, date_code = None, None
+    for inner, url in groups:
+        try:
+            title, date_code = _assign_group(entry, inner, url, title, date_code, taxonomy)
+        except ValueError as err:
+            unread.append(str(err))
+    if title is None:
+        raise ValueError(stopped.split(": ")[0] if stopped else "no title link")
+    if date_code and "date" not in entry:  # the source's claim wins over the arXiv id; the checks flag a conflict
+        entry["date"] = f"20{date_code[:2]}-{date_code[2:]}"
+    return finish_entry(entry, *title), unread + ([stopped] if stopped else [])
 
 
 def _read_trailer(text: str) -> dict:
@@ -287,30 +315,25 @@ def _read_trailer(text: str) -> dict:
     return values
 
 
-def _assign_groups(entry: dict, groups: list[tuple[str, str | None]], taxonomy: Taxonomy) -> dict:
-    """Give each bracket group its role: methods, date code, short name, title, links."""
-    title = None
-    date_code = None
-    for inner, url in groups:
-        if url is None and title is None and re.fullmatch(r"\*\*(.+)\*\*", inner):
-            entry["methods"] = read_methods(inner.strip("*"), taxonomy)
-        elif url is None and title is None and date_code is None and re.fullmatch(r"\d{4}", inner):
-            date_code = inner
-        elif url is None and title is None:
-            if inner.strip() not in {"-", ""}:
-                entry["short_name"] = unescape_markdown(inner)
-        elif url is not None and title is None:
-            title = (unescape_markdown(inner), unescape_markdown(_unwrap_markdown_link(url)))
-        elif url is None and inner.startswith("["):
-            label, target = _read_link_group(inner)
-            add_link(entry, link_kind(label, target), target)
-        else:
-            raise ValueError(f"cannot place [{inner}]")
-    if title is None:
-        raise ValueError("no title link")
-    if date_code and "date" not in entry:  # the source's claim wins over the arXiv id; the checks flag a conflict
-        entry["date"] = f"20{date_code[:2]}-{date_code[2:]}"
-    return finish_entry(entry, *title)
+def _assign_group(entry: dict, inner: str, url: str | None, title: tuple | None, date_code: str | None,
+                  taxonomy: Taxonomy) -> tuple[tuple | None, str | None]:
+    """Give one bracket group its role (methods, date code, short name, title, a link) and read it into
+    entry; returns the title and date code read so far. ValueError when the group cannot be read."""
+    if url is None and title is None and re.fullmatch(r"\*\*(.+)\*\*", inner):
+        entry["methods"] = read_methods(inner.strip("*"), taxonomy)
+    elif url is None and title is None and date_code is None and re.fullmatch(r"\d{4}", inner):
+        date_code = inner
+    elif url is None and title is None:
+        if inner.strip() not in {"-", ""}:
+            entry["short_name"] = unescape_markdown(inner)
+    elif url is not None and title is None:
+        title = (unescape_markdown(inner), unescape_markdown(_unwrap_markdown_link(url)))
+    elif url is None and inner.startswith("["):
+        label, target = _read_link_group(inner)
+        add_link(entry, link_kind(label, target), target)
+    else:
+        raise ValueError(f"cannot place [{inner}]")
+    return title, date_code
 
 
 def _read_link_group(inner: str) -> tuple[str, str]:
@@ -354,10 +377,11 @@ def read_multimodal_list(text: str, taxonomy: Taxonomy) -> ImportResult:
             result.count(section, UNMAPPED)
             continue
         try:
-            entry = parse_multimodal_bullet(line.rstrip(), *target)
+            entry, unread = parse_multimodal_bullet(line.rstrip(), *target)
         except ValueError as err:
             result.problems.append(f"line {number}: {err}: {line.strip()}")
             continue
+        result.unread_parts += [f"line {number}: entry {entry['id']}: not imported: {part}" for part in unread]
         if taxonomy.category(entry["category"]) is None:
             raise ValueError(f"MULTIMODAL_SECTIONS maps {section!r} to {entry['category']!r}, not a category")
         result.entries.append(entry)
@@ -365,8 +389,10 @@ def read_multimodal_list(text: str, taxonomy: Taxonomy) -> ImportResult:
     return result
 
 
-def parse_multimodal_bullet(line: str, category: str, subcategory: str, methods: tuple[str, ...]) -> dict:
-    """Parse '- **[Image]** Title [[paper]](url) [[code]](url) ...' into an entry dict."""
+def parse_multimodal_bullet(line: str, category: str, subcategory: str,
+                            methods: tuple[str, ...]) -> tuple[dict, list[str]]:
+    """Parse '- **[Image]** Title [[paper]](url) [[code]](url) ...' into an entry dict and the parts of the
+    line that could not be read; ValueError when no entry can be made (no title, no paper link)."""
     entry: dict = {"category": category}
     if subcategory:
         entry["subcategory"] = subcategory
@@ -387,28 +413,32 @@ def parse_multimodal_bullet(line: str, category: str, subcategory: str, methods:
     title = " ".join(unescape_markdown(rest if start < 0 else rest[:start]).split())
     if not title:
         raise ValueError("no title before the links")
-    for label, url in _multimodal_links(rest[start:] if start >= 0 else ""):
-        add_link(entry, _multimodal_link_kind(label, url), url)
+    unread: list[str] = []
+    links_at = len(line) - len(rest) + start if start >= 0 else len(line)  # rest is a tail of the (rstripped) line
+    groups, stopped = read_bracket_groups(line, links_at, lambda pos: f"unexpected text after the links: "
+                                                                      f"{line[pos:].strip()!r}")
+    for inner, url in groups:
+        try:
+            label, url = _multimodal_link(inner, url)
+            add_link(entry, _multimodal_link_kind(label, url), url)
+        except ValueError as err:
+            unread.append(str(err))
     papers = entry.get("links", {}).get("paper")
     if papers is None:
         raise ValueError("no paper link (only code, data or other links)")
     short_name = _short_name(title)
     if short_name:
         entry["short_name"] = short_name
-    return finish_entry(entry, title, papers if isinstance(papers, str) else papers[0])
+    unread += [stopped] if stopped else []
+    return finish_entry(entry, title, papers if isinstance(papers, str) else papers[0]), unread
 
 
-def _multimodal_links(text: str) -> list[tuple[str, str]]:
-    """(label, url) of each '[[label]](url)', '[label](url)' or '[[label](url)]' group in text."""
-    links = []
-    unexpected = lambda pos: f"unexpected text after the links: {text[pos:].strip()!r}"
-    for inner, url in read_bracket_groups(text, 0, unexpected):
-        if url is not None:
-            links.append((inner.strip().strip("[]").strip(), url.strip()))
-        else:
-            label, url = _read_link_group(inner.strip())
-            links.append((label, url.strip()))
-    return links
+def _multimodal_link(inner: str, url: str | None) -> tuple[str, str]:
+    """(label, url) of a '[[label]](url)', '[label](url)' or '[[label](url)]' group."""
+    if url is not None:
+        return inner.strip().strip("[]").strip(), url.strip()
+    label, url = _read_link_group(inner.strip())
+    return label, url.strip()
 
 
 def _multimodal_link_kind(label: str, url: str) -> str:

@@ -31,3 +31,12 @@ def arxiv_id_from_url(url: str) -> str:
 def date_from_arxiv(arxiv: str) -> str:
     """'2505.14362' -> '2025-05' (new-style ids only)."""
     return f"20{arxiv[:2]}-{arxiv[2:4]}"
+
+
+def dates_allowed_by_arxiv(arxiv: str) -> tuple[str, str]:
+    """The months a paper with this id can have been first released in: the id's month, or the month
+    before, since arXiv numbers a paper when it is announced and one submitted on the last days of a
+    month is announced in the next (2310.00280 was submitted on 30 Sep 2023)."""
+    year, month = 2000 + int(arxiv[:2]), int(arxiv[2:4])
+    previous = f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+    return date_from_arxiv(arxiv), previous

@@ -51,7 +51,10 @@ def fixture_themed(browser, request):
 
 
 def blocking_violations(page) -> list[str]:
-    """axe-core's serious and critical violations on the page as it is now, one line per element."""
+    """axe-core's serious and critical violations on the page once its colours are final (no CSS transition
+    under way: axe reads computed colours, and Material fades links and buttons between states), one line per
+    element."""
+    page.wait_for_function("document.getAnimations().every((a) => !(a instanceof CSSTransition))")
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
     return [f"{v['id']} ({v['impact']}): {' '.join(node['target'])}: {node['failureSummary']}"
@@ -68,6 +71,24 @@ def wait_for_filter(page, find: str) -> None:
     """Wait until the filter panel is shown and has applied the query string's text."""
     page.wait_for_selector(".air-filter:not([hidden])")
     page.wait_for_function("(find) => document.querySelector('.air-filter input[type=search]').value === find", arg=find)
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_first_visit_draws_the_preferred_palette_from_the_start(browser, base_url: str, scheme: str) -> None:
+    """On a first visit (nothing stored) the palette the browser prefers is set before the content is parsed,
+    so no link starts in the other palette's colour and fades over (which axe could catch half-way)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    context.add_init_script("""new MutationObserver((changes, observer) => {
+        if (!document.querySelector('article')) return;
+        window.schemeWhenContentParsed = document.body.getAttribute('data-md-color-scheme');
+        observer.disconnect();
+    }).observe(document, {childList: true, subtree: true});""")
+    page = context.new_page()
+    try:
+        page.goto(base_url + "multi-round-acting/")
+        assert page.evaluate("window.schemeWhenContentParsed") == SCHEMES[scheme]
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("path", PAGES, ids=[p.strip("/") or "home" for p in PAGES])

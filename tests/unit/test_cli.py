@@ -16,7 +16,7 @@ from catalog.load import load_catalog
 from catalog.problems import CatalogError
 from catalog.yaml_io import parse_yaml
 
-from tests.fixtures.catalog_data import ARGUS_PROBLEM, INTERLEAVING_SEED, MULTIMODAL_SEED, ROOT, make_data_dir
+from tests.fixtures.catalog_data import ARGUS_UNREAD, INTERLEAVING_SEED, MULTIMODAL_SEED, ROOT, make_data_dir
 
 TODAY = date.today().isoformat()
 SUMMARY = "ok: 19 papers in 4 categories, 2 standard-reasoning examples\n"
@@ -269,19 +269,20 @@ def test_add_dry_run_writes_nothing(capsys, data_dir):
 
 
 def test_import_interleaving_seed(capsys, data_dir, tmp_path):
-    """Seed 000: counts per section, one YAML file per category, and the broken line reported (exit 1)."""
+    """Seed 000: counts per section, one YAML file per category; ARGUS is imported and its broken project link
+    reported, and since no entry was lost the import succeeds."""
     out_dir = tmp_path / "imported"
     code, out, err = run(capsys, "import", INTERLEAVING_SEED, "--out", out_dir)
-    assert code == 1
+    assert code == 0
     assert out.splitlines()[:11] == [
-        f"read 116 entries from {INTERLEAVING_SEED} (awesome-interleaving-reasoning format):",
-        "  standard-reasoning: 5", "  multimodal: 23", "  multi-round-acting/search: 21", "  multi-round-acting/code: 15",
+        f"read 117 entries from {INTERLEAVING_SEED} (awesome-interleaving-reasoning format):",
+        "  standard-reasoning: 5", "  multimodal: 24", "  multi-round-acting/search: 21", "  multi-round-acting/code: 15",
         "  multi-round-acting/ui: 13", "  multi-round-acting/complex-acting: 8", "  multi-agent/debate: 8",
         "  multi-agent/coordination: 14", "  unified-generation/generation: 9",
         f"wrote {out_dir / 'standard-reasoning.yaml'} (5 entries)"]
-    assert err.splitlines() == ["could not read 1 line:", ARGUS_PROBLEM]
+    assert err.splitlines() == ["imported, but could not read 1 part of their lines (left out):", ARGUS_UNREAD]
     sizes = {p.name: len(parse_yaml(p.read_text(encoding="utf-8"))) for p in out_dir.iterdir()}
-    assert sizes == {"standard-reasoning.yaml": 5, "multimodal.yaml": 23, "multi-round-acting.yaml": 57,
+    assert sizes == {"standard-reasoning.yaml": 5, "multimodal.yaml": 24, "multi-round-acting.yaml": 57,
                      "multi-agent.yaml": 22, "unified-generation.yaml": 9}
 
 
@@ -300,6 +301,27 @@ def test_import_multimodal_seed(capsys, data_dir, tmp_path):
     assert "17 lines in sections no catalog category fits (not written):" in lines
     assert err.splitlines()[0] == "could not read 7 lines:"
     assert sorted(p.name for p in out_dir.iterdir()) == ["multimodal.yaml", "unified-generation.yaml"]
+
+
+def test_import_multimodal_line_with_a_broken_link(capsys, data_dir, tmp_path):
+    """Seed 001's format: a bullet whose code link is never closed is imported with its paper link, the link is
+    reported by line with its text, and the import succeeds; a bullet whose only paper link is broken is lost
+    (exit 1)."""
+    readme = tmp_path / "README.md"
+    readme.write_text("#### Visual Reasoning\n"
+                      "- X: a title [[paper]](https://arxiv.org/abs/2501.00001) [[code]](https://github.com/x/y\n",
+                      encoding="utf-8")
+    code, out, err = run(capsys, "import", readme, "--out", tmp_path / "one")
+    assert code == 0
+    assert out.splitlines()[:2] == [f"read 1 entries from {readme} (awesome-deep-multimodal-reasoning format):",
+                                   "  Visual Reasoning -> multimodal: 1"]
+    assert err.splitlines() == ["imported, but could not read 1 part of their lines (left out):",
+                                "line 2: entry x: not imported: unclosed '(' at column 66: [[code]](https://github.com/x/y"]
+    readme.write_text("#### Visual Reasoning\n- X: a title [[paper]](https://arxiv.org/abs/2501.00001\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", readme, "--out", tmp_path / "none")
+    assert code == 1
+    assert err.splitlines() == ["could not read 1 line:", "line 2: no paper link (only code, data or other links): "
+                                "- X: a title [[paper]](https://arxiv.org/abs/2501.00001"]
 
 
 def test_import_exported_markdown_reads_every_line(capsys, data_dir, tmp_path):

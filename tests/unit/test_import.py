@@ -18,10 +18,10 @@ from catalog.importer import (
 from catalog.load import build_taxonomy, load_taxonomy
 from catalog.models import Taxonomy
 
-from tests.fixtures.catalog_data import ARGUS_PROBLEM, INTERLEAVING_SEED, MULTIMODAL_SEED, ROOT
+from tests.fixtures.catalog_data import ARGUS_UNREAD, INTERLEAVING_SEED, MULTIMODAL_SEED, ROOT
 
 INTERLEAVING_COUNTS = {
-    "standard-reasoning": 5, "multimodal": 23, "multi-round-acting/search": 21, "multi-round-acting/code": 15,
+    "standard-reasoning": 5, "multimodal": 24, "multi-round-acting/search": 21, "multi-round-acting/code": 15,
     "multi-round-acting/ui": 13, "multi-round-acting/complex-acting": 8, "multi-agent/debate": 8,
     "multi-agent/coordination": 14, "unified-generation/generation": 9,
 }
@@ -50,19 +50,24 @@ def bullet_lines(path: Path, marker: str) -> int:
 
 
 def test_interleaving_seed_counts_every_bullet(taxonomy):
-    """All 117 bullets of seed 000 are accounted for: 116 entries by section and the broken ARGUS line."""
+    """All 117 bullets of seed 000 become entries, ARGUS's (whose project link is broken) too."""
     result = read_awesome_list(INTERLEAVING_SEED.read_text(encoding="utf-8"), taxonomy)
     assert result.format == INTERLEAVING_FORMAT
     assert result.counts == INTERLEAVING_COUNTS
-    assert len(result.entries) == 116
-    assert bullet_lines(INTERLEAVING_SEED, "* [") == 117 == len(result.entries) + len(result.problems)
+    assert bullet_lines(INTERLEAVING_SEED, "* [") == 117 == len(result.entries)
+    assert result.problems == []
 
 
-def test_interleaving_seed_reports_the_broken_argus_line(taxonomy):
-    """The ARGUS bullet's unclosed project link is reported with its line number, reason and text."""
+def test_interleaving_seed_imports_argus_and_reports_its_broken_link(taxonomy):
+    """The ARGUS bullet is imported with all it can be read for (paper link, title, short name, date, method);
+    its unclosed project link is reported with the line number, the entry and the text."""
     result = read_interleaving_list(INTERLEAVING_SEED.read_text(encoding="utf-8"), taxonomy)
-    assert result.problems == [ARGUS_PROBLEM]
-    assert "argus" not in {e["id"] for e in result.entries}
+    assert result.unread_parts == [ARGUS_UNREAD]
+    argus = next(e for e in result.entries if e["id"] == "argus")
+    assert argus == {"id": "argus", "short_name": "ARGUS",
+                     "title": "ARGUS: Vision-Centric Reasoning with Grounded Chain-of-Thought",
+                     "category": "multimodal", "date": "2025-05", "arxiv": "2505.23766", "methods": ["sft"],
+                     "links": {"paper": "https://arxiv.org/abs/2505.23766"}}
 
 
 def test_interleaving_seed_entry_fields(taxonomy):
@@ -111,17 +116,34 @@ def test_interleaving_bullet_outside_sections_is_reported(taxonomy):
 
 
 @pytest.mark.parametrize(("bullet", "reason"), [
-    ("* [**Magic**] [2505] [X] [X](https://arxiv.org/abs/2505.00001)", "'Magic' is not a method (pretrain, sft, rl, prompt, position, survey)"),
     ("* [**RL**] [2505] [X]", "no title link"),
+    ("* [**RL**] [2505] [X] [X: a title](https://arxiv.org/abs/2505.00001", "unclosed '(' at column 35"),
+    ("* [**RL**] stray [X](https://arxiv.org/abs/2505.00001)", "unexpected text at column 12"),
+])
+def test_interleaving_bullets_without_a_title_are_lost_and_reported(taxonomy, bullet, reason):
+    """A bullet whose title link cannot be read is reported as 'line N: reason: text', and no entry is made."""
+    result = read_interleaving_list(f"### Multimodal Interleaving Reasoning\n{bullet}\n", taxonomy)
+    assert (result.entries, result.problems) == ([], [f"line 2: {reason}: {bullet}"])
+
+
+@pytest.mark.parametrize(("bullet", "part"), [
+    ("* [**Magic**] [2505] [X] [X](https://arxiv.org/abs/2505.00001)", "'Magic' is not a method (pretrain, sft, rl, prompt, position, survey)"),
     ("* [X] [X](https://arxiv.org/abs/2505.00001) [[🎵Song](https://example.org/s)]", "unknown link label '🎵Song'"),
-    ("* [X] [X](https://arxiv.org/abs/2505.00001) stray", "unexpected text at column 45"),
+    ("* [X] [X](https://arxiv.org/abs/2505.00001) stray", "unexpected text at column 45: stray"),
+    ("* [X] [X](https://arxiv.org/abs/2505.00001) [[💻Code](https://github.com/x/y]",
+     "broken link markdown [[💻Code](https://github.com/x/y]"),
+    ("* [X] [X](https://arxiv.org/abs/2505.00001) [[💻Code](https://github.com/x/y)",
+     "unclosed '[' at column 45: [[💻Code](https://github.com/x/y)"),
     ("* [X] [X](https://arxiv.org/abs/2505.00001) <!-- idd: x -->",
      "cannot read 'idd: x' in the trailing comment (expected id: ... or arxiv: ...)"),
 ])
-def test_interleaving_unreadable_bullets(taxonomy, bullet, reason):
-    """Each kind of unreadable bullet is reported as 'line N: reason: text'."""
+def test_interleaving_unreadable_parts_are_reported_and_the_entry_kept(taxonomy, bullet, part):
+    """A bullet with a readable title link is imported; each part that cannot be read is reported as
+    'line N: entry <id>: not imported: reason and text'."""
     result = read_interleaving_list(f"### Multimodal Interleaving Reasoning\n{bullet}\n", taxonomy)
-    assert result.problems == [f"line 2: {reason}: {bullet}"]
+    assert result.problems == []
+    assert [e["id"] for e in result.entries] == ["x"]
+    assert result.unread_parts == [f"line 2: entry x: not imported: {part}"]
 
 
 def test_interleaving_trailer_gives_id_arxiv_and_date(taxonomy):
@@ -195,11 +217,25 @@ def test_multimodal_unknown_section_is_reported(taxonomy):
 
 
 def test_multimodal_unknown_link_kind_is_reported(taxonomy):
-    """A link whose URL and label say nothing about its kind is a problem."""
+    """A link whose URL and label say nothing about its kind is reported; the entry is kept without it."""
     text = "#### Visual Reasoning\n- X: y [[paper]](https://arxiv.org/abs/2501.00001) [[Slides]](https://example.org/s)\n"
-    assert read_multimodal_list(text, taxonomy).problems == [
-        ("line 2: cannot tell what kind of link [Slides](https://example.org/s) is: - X: y "
-         "[[paper]](https://arxiv.org/abs/2501.00001) [[Slides]](https://example.org/s)")]
+    result = read_multimodal_list(text, taxonomy)
+    assert result.unread_parts == [
+        "line 2: entry x: not imported: cannot tell what kind of link [Slides](https://example.org/s) is"]
+    assert result.entries[0]["links"] == {"paper": "https://arxiv.org/abs/2501.00001"}
+
+
+def test_multimodal_broken_link_is_reported_and_the_entry_kept(taxonomy):
+    """Seed 001's format with a broken code link: the entry is imported from its paper link and title, the link
+    reported with its line and text; with its paper link broken the entry is lost and reported."""
+    broken_code = "- X: y [[paper]](https://arxiv.org/abs/2501.00001) [[code](https://github.com/x/y]\n"
+    result = read_multimodal_list("#### Visual Reasoning\n" + broken_code, taxonomy)
+    assert result.problems == []
+    assert result.unread_parts == ["line 2: entry x: not imported: broken link markdown [[code](https://github.com/x/y]"]
+    broken_paper = "- X: y [[paper]](https://arxiv.org/abs/2501.00001 [[code]](https://github.com/x/y)"
+    result = read_multimodal_list("#### Visual Reasoning\n" + broken_paper + "\n", taxonomy)
+    assert (result.entries, result.problems) == ([], [f"line 2: no paper link (only code, data or other links): "
+                                                      f"{broken_paper}"])
 
 
 # Helpers

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .mojibake import looks_like_mojibake
 from .problems import Problem
 from .text import arxiv_id_from_url, date_from_arxiv, dates_allowed_by_arxiv
-from .yaml_io import LineDict, LineList
+from .yaml_io import LineDict, LineList, RefusedYaml
 
 if TYPE_CHECKING:  # annotations only: see load.schema_validator
     from jsonschema import Draft202012Validator
@@ -84,15 +84,27 @@ def line_of(entry: object, field: str) -> int:
 
 def locate(file: str, document: object, path: tuple, message: str) -> Problem:
     """A problem at path in a parsed file, named by the entry the path enters and the field inside it."""
+    return Problem(file, line_at(document, path), *_entry_and_field(document, path), message)
+
+
+def _entry_and_field(document: object, path: tuple) -> tuple[str, str]:
+    """How a report names the place path leads to: the entry the path enters, and the field inside it.
+    The path may end beyond what the document holds (a file read only up to a refused value)."""
     node, entry, field = document, "", []
     for part in path:
+        present = part < len(node) if isinstance(node, list) else isinstance(node, dict) and part in node
         if isinstance(node, list):
             if not entry:  # the first list position picks the entry; the field is the keys after it
-                entry, field = entry_label(node[part], part + 1), []
+                entry, field = entry_label(node[part] if present else None, part + 1), []
         else:
             field.append(str(part))
-        node = node[part] if isinstance(node, list) or (isinstance(node, dict) and part in node) else None
-    return Problem(file, line_at(document, path), entry, ".".join(field), message)
+        node = node[part] if present else None
+    return entry, ".".join(field)
+
+
+def locate_refused(file: str, refused: RefusedYaml) -> Problem:
+    """A problem for YAML the reader refused, at the line of the refused value."""
+    return Problem(file, refused.line, *_entry_and_field(refused.document, refused.path), refused.message)
 
 
 def _node_at(document: object, path: tuple) -> object:

@@ -15,7 +15,7 @@ import yaml
 from . import check, load_cache
 from .models import LINK_KINDS, Activity, Boundary, Catalog, Category, Links, Method, Paper, Subcategory, Taxonomy
 from .problems import CatalogError, Problem
-from .yaml_io import LineDict, parse_yaml
+from .yaml_io import LineDict, RefusedYaml, parse_yaml
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -44,6 +44,8 @@ def read_yaml_file(path: Path, display: str) -> tuple[object, list[Problem]]:
         return None, problems
     try:
         return parse_yaml(raw.decode("utf-8")), []
+    except RefusedYaml as refused:
+        return None, [check.locate_refused(display, refused)]
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else 0

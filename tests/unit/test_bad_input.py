@@ -1,6 +1,8 @@
 """The loader on broken data: the exact report for every case of tests/unit/bad_data/, and nothing else."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,3 +84,29 @@ def test_error_header_counts_one_problem_in_the_singular() -> None:
     """One problem is '1 problem', not '1 problems'."""
     error = CatalogError([Problem("data/taxonomy.yaml", 0, "", "", "file is missing")])
     assert str(error) == "1 problem in the catalog data:\ndata/taxonomy.yaml: file is missing"
+
+
+# Hostile YAML at full size, in a separate process: without the refusals the first hangs (memory grows
+# without bound) and the second dies of a segmentation fault, printing nothing.
+HOSTILE_TIMEOUT = 20  # seconds; the refusal itself takes well under one
+BILLION_LAUGHS = "".join(
+    ["- id: lol\n  category: multimodal\n  date: 2025-06\n  links: {paper: 'https://example.org/lol'}\n  title:\n",
+     '    - &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n']
+    + [f"    - &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi")])
+DEEP_TITLE = ("- id: deep\n  category: multimodal\n  date: 2025-06\n  links: {paper: 'https://example.org/deep'}\n"
+              f"  title: {'[' * 50_000}deep{']' * 50_000}\n")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (BILLION_LAUGHS, "data/papers/multimodal.yaml:6: entry lol: title: sets the YAML anchor &a; "
+                     "remove it (catalog data takes no anchors or aliases)"),
+    (DEEP_TITLE, "data/papers/multimodal.yaml:5: entry deep: title: nests lists and mappings more than 6 deep; "
+                 "no catalog field is that deep"),
+], ids=["billion-laughs", "50000-nested-brackets"])
+def test_hostile_yaml_is_refused_quickly_by_catalog_validate(tmp_path: Path, text: str, message: str) -> None:
+    """`catalog validate` refuses the file with one located problem, exit 1, in a bounded time."""
+    data_dir = build_tree(tmp_path, {"data/papers/multimodal.yaml": text})
+    validate = subprocess.run([sys.executable, "-m", "catalog.cli", "validate", str(data_dir)],
+                              capture_output=True, text=True, timeout=HOSTILE_TIMEOUT, cwd=tmp_path, check=False)
+    assert validate.returncode == 1, validate.stderr
+    assert message in (validate.stdout + validate.stderr).splitlines()

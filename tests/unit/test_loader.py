@@ -8,7 +8,7 @@ import yaml
 from catalog.check import line_at, locate
 from catalog.load import load_catalog
 from catalog.models import Links
-from catalog.yaml_io import parse_yaml
+from catalog.yaml_io import RefusedYaml, parse_yaml
 
 from tests.unit.bad_data import build_tree
 
@@ -70,10 +70,30 @@ def test_duplicate_key_is_recorded_and_the_first_value_kept() -> None:
     assert (entry["date"], entry.key_lines["date"], entry.duplicate_keys) == ("2025-06", 2, {"date": 3})
 
 
-def test_key_overriding_a_merged_one_is_not_a_duplicate() -> None:
-    """`<<: *base` then `id: b` overrides the merged id, as YAML says; nothing is recorded as given twice."""
-    entries = parse_yaml("- &base {id: a, title: T}\n- <<: *base\n  id: b\n")
-    assert (entries[1]["id"], entries[1]["title"], entries[1].duplicate_keys) == ("b", "T", {})
+@pytest.mark.parametrize(("text", "refused"), [
+    ("- &base {id: a, title: T}\n- <<: *base\n  id: b\n", "line 1: sets the YAML anchor &base"),
+    ("- id: a\n  links: *x\n", "line 2: uses the YAML alias *x"),
+    ("- id: a\n  date: !!timestamp 2025-06-01\n", "line 2: has the explicit YAML tag !!timestamp"),
+    ("- id: a\n  title: !custom T\n", "line 2: has the explicit YAML tag !custom"),
+    ("- id: a\n  title: ! T\n", "line 2: has the explicit YAML tag !"),
+    ("- " + "[" * 6 + "]" * 6 + "\n", "line 1: nests lists and mappings more than 6 deep"),
+])
+def test_anchors_aliases_tags_and_deep_nesting_are_refused(text: str, refused: str) -> None:
+    """What catalog data never needs is refused while reading, with the line of the value."""
+    with pytest.raises(RefusedYaml) as caught:
+        parse_yaml(text)
+    assert str(caught.value).startswith(refused)
+
+
+def test_nesting_as_deep_as_the_data_has_is_read() -> None:
+    """Six levels (the taxonomy's subcategories are five) read as usual."""
+    assert parse_yaml("- " + "[" * 5 + "1" + "]" * 5 + "\n") == [[[[[[1]]]]]]
+
+
+def test_a_second_document_is_a_yaml_error() -> None:
+    """A data file is one document; a second one after '---' is a syntax error, not silently dropped."""
+    with pytest.raises(yaml.YAMLError, match="but found another document"):
+        parse_yaml("- id: a\n---\n- id: b\n")
 
 
 def test_list_used_as_key_is_a_yaml_error() -> None:

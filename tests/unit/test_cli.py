@@ -320,8 +320,8 @@ def test_import_multimodal_line_with_a_broken_link(capsys, data_dir, tmp_path):
     readme.write_text("#### Visual Reasoning\n- X: a title [[paper]](https://arxiv.org/abs/2501.00001\n", encoding="utf-8")
     code, out, err = run(capsys, "import", readme, "--out", tmp_path / "none")
     assert code == 1
-    assert err.splitlines() == ["could not read 1 line:", "line 2: no paper link (only code, data or other links): "
-                                "- X: a title [[paper]](https://arxiv.org/abs/2501.00001"]
+    assert err.splitlines() == ["could not read 1 line:", ("line 2: no paper link (only code, data or other links): "
+                                "- X: a title [[paper]](https://arxiv.org/abs/2501.00001")]
 
 
 def test_import_exported_markdown_reads_every_line(capsys, data_dir, tmp_path):

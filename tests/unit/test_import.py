@@ -234,8 +234,8 @@ def test_multimodal_broken_link_is_reported_and_the_entry_kept(taxonomy):
     assert result.unread_parts == ["line 2: entry x: not imported: broken link markdown [[code](https://github.com/x/y]"]
     broken_paper = "- X: y [[paper]](https://arxiv.org/abs/2501.00001 [[code]](https://github.com/x/y)"
     result = read_multimodal_list("#### Visual Reasoning\n" + broken_paper + "\n", taxonomy)
-    assert (result.entries, result.problems) == ([], [f"line 2: no paper link (only code, data or other links): "
-                                                      f"{broken_paper}"])
+    assert (result.entries, result.problems) == ([], [(f"line 2: no paper link (only code, data or other links): "
+                                                      f"{broken_paper}")])
 
 
 # Helpers

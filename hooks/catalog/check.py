@@ -52,6 +52,11 @@ SYNTAX_HINTS = {
     "mapping values are not allowed": "; put a value that contains ': ' in quotes",
 }
 TAXONOMY_SECTIONS = ("methods", "categories", "boundaries")
+# What an author list must not hold: placeholders for names left out, affiliation or footnote marks, initials alone.
+AUTHOR_PLACEHOLDER = re.compile(r"\bet\.?\s*al\b|^\s*(and\s+)?others\s*$|^\s*(n/?a|unknown|anonymous|tbd|\?+)\s*$",
+                                re.IGNORECASE)
+AUTHOR_MARKS = re.compile(r"[0-9*†‡§¶]")
+INITIALS_ONLY = re.compile(r"(\s*[A-Z]\.?(-[A-Z]\.?)?)+\s*")
 
 
 # Locating
@@ -215,6 +220,12 @@ def describe_schema_error(error: ValidationError, node: object) -> list[tuple[tu
     if kind == "pattern":
         template = PATTERN_MESSAGES.get(field, "{value} does not have the expected form")
         return [(path, template.format(value=_quote(value)))]
+    if kind == "dependentRequired":
+        missing = re.search(r"'(.+?)' is a dependency of '(.+?)'", error.message)
+        return [(path + (missing.group(1),), f"missing required field (it goes with {missing.group(2)})")]
+    if kind == "oneOf" and "authors" in path:
+        return [(path, "must not be empty" if value == "" else
+                 "must be a name (given names first), or {organisation: <name>} for an organisation")]
     if kind == "oneOf":  # a links value: one URL or a list of URLs
         return [_describe_urls(path, value)]
     if kind == "enum":
@@ -276,6 +287,64 @@ def check_text_values(file: str, document: object) -> list[Problem]:
 
 
 # Rules per entry
+
+
+def check_authors(file: str, entries: list) -> list[Problem]:
+    """Author lists hold real names, each once (unless the entry says two authors share it)."""
+    return [locate(file, entries, (index, *path), message)
+            for index, entry in enumerate(entries) if isinstance(entry, dict) and isinstance(entry.get("authors"), list)
+            for path, message in _author_problems(entry)]
+
+
+def _author_problems(entry: dict) -> list[tuple[tuple, str]]:
+    """(path, message) for each name of an entry's (schema-valid) author list that cannot be a person's name."""
+    problems = []
+    shared = entry.get("shared_author_names") if isinstance(entry.get("shared_author_names"), list) else []
+    first_position: dict[str, int] = {}
+    for position, author in enumerate(entry["authors"]):
+        name = author if isinstance(author, str) else author.get("organisation") if isinstance(author, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            continue  # the schema reports it
+        path = ("authors", position) if isinstance(author, str) else ("authors", position, "organisation")
+        folded = unicodedata.normalize("NFC", " ".join(name.split())).casefold()
+        if folded in first_position and name not in shared:
+            problems.append((path, (f"{_quote(name)} is listed twice (first as author {first_position[folded] + 1}); "
+                                   "list each author once, or name it in shared_author_names if two authors share it")))
+        first_position.setdefault(folded, position)
+        reason = _not_a_name(name, isinstance(author, dict))
+        if reason:
+            problems.append((path, f"{_quote(name)} {reason}"))
+    counts = {n: sum(1 for a in entry["authors"] if a == n) for n in shared if isinstance(n, str)}
+    problems += [(("shared_author_names", index), f"{_quote(n)} is not listed twice in authors")
+                 for index, n in enumerate(shared) if counts.get(n, 0) < 2]
+    return problems
+
+
+def _not_a_name(name: str, organisation: bool) -> str:
+    """Why name cannot stand in an author list, or ''."""
+    if AUTHOR_PLACEHOLDER.search(name):
+        return ("is a placeholder, not a name; list the names the source shows and set authors_complete: false "
+                "when it shows only some")
+    if AUTHOR_MARKS.search(name):
+        return "holds a number or footnote mark; write the name alone, without affiliation marks"
+    if not organisation and "," in name:
+        return "has a comma; write one name per item, given names first ('Ziwei Zheng', not 'Zheng, Ziwei')"
+    if not organisation and INITIALS_ONLY.fullmatch(name):
+        return "is only initials; write the name as the paper spells it"
+    return ""
+
+
+def check_venues(file: str, entries: list, venues: dict) -> list[Problem]:
+    """An entry's venue is one of data/venues.yaml's names."""
+    problems = []
+    for index, entry in enumerate(entries):
+        venue = entry.get("venue") if isinstance(entry, dict) else None
+        if isinstance(venue, str) and venue not in venues:
+            close = difflib.get_close_matches(venue, list(venues), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "add it to data/venues.yaml first"
+            problems.append(locate(file, entries, (index, "venue"), f"{_quote(venue)} is not a venue of "
+                                                                      f"data/venues.yaml; {hint}"))
+    return problems
 
 
 def check_references(file: str, entries: list, taxonomy) -> list[Problem]:

@@ -137,7 +137,12 @@ def run_add(args: argparse.Namespace) -> int:
         new_id = entry_id(short_name or title)
     except ValueError as err:
         raise UsageError(str(err)) from None
+    organisation = args.organisation.strip()
+    names = [organisation] if organisation else ask("authors", args.authors, interactive).split(",")
+    authors = [{"organisation": organisation}] if organisation else [" ".join(n.split()) for n in names if n.strip()]
+    authors_source = ask("authors-source", args.authors_source, interactive)
     entry = build_entry(entry_id=new_id, title=title, arxiv=arxiv, category=category, subcategory=subcategory,
+                        authors=authors, authors_source=authors_source,
                         short_name=short_name, methods=methods, code=ask("code", args.code, interactive, False),
                         project=ask("project", args.project, interactive, False), added=date.today().isoformat())
     try:
@@ -281,6 +286,11 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--subcategory", default="", help="subcategory id, where the category has them")
     add.add_argument("--short-name", default="", help="the name the paper goes by (e.g. DeepEyes); gives the id")
     add.add_argument("--methods", default="", help="comma-separated methods, e.g. sft,rl")
+    add.add_argument("--authors", default="", help="comma-separated authors in the paper's order, given names first: "
+                                                   "'Ziwei Zheng, Michael Yang'")
+    add.add_argument("--organisation", default="", help="the organisation that is the only author (instead of --authors)")
+    add.add_argument("--authors-source", default="", help="where the author list was read, e.g. "
+                                                          "'arXiv abstract page (https://arxiv.org/abs/2505.14362)'")
     add.add_argument("--code", default="", help="code repository URL")
     add.add_argument("--project", default="", help="project page URL")
     add.add_argument("--dry-run", action="store_true", help="check and show the entry, but write nothing")

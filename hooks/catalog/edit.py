@@ -77,11 +77,12 @@ def parse_arxiv(text: str) -> str:
     return arxiv
 
 
-def build_entry(*, entry_id: str, title: str, arxiv: str, category: str, subcategory: str = "",
-                short_name: str = "", methods: list[str] | None = None, code: str = "", project: str = "",
-                added: str) -> dict:
+def build_entry(*, entry_id: str, title: str, arxiv: str, category: str, authors: list, authors_source: str,
+                subcategory: str = "", short_name: str = "", methods: list[str] | None = None, code: str = "",
+                project: str = "", added: str) -> dict:
     """A new entry in the data files' key order; date and paper link come from the arXiv id."""
-    entry = {"id": entry_id, "short_name": short_name, "title": title, "category": category,
+    entry = {"id": entry_id, "short_name": short_name, "title": title, "authors": authors,
+             "authors_source": authors_source, "category": category,
              "subcategory": subcategory, "date": date_from_arxiv(arxiv), "arxiv": arxiv, "methods": methods,
              "links": {"paper": f"https://arxiv.org/abs/{arxiv}", "project": project, "code": code},
              "added": added}

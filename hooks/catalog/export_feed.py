@@ -51,6 +51,8 @@ def export_feed(catalog: Catalog, site_url: str) -> str:
         _sub(entry, "title", xml_text(paper.title))
         _sub(entry, "id", base + paper.url)
         _sub(entry, "link", rel="alternate", href=xml_text(base + paper.url))
+        for author in paper.authors:
+            _sub(_sub(entry, "author"), "name", xml_text(author.name))
         _sub(entry, "category", term=paper.category, label=category.title if category else paper.category)
         _sub(entry, "published", atom_time(paper))
         _sub(entry, "updated", atom_time(paper))

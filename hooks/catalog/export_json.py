@@ -21,6 +21,11 @@ def paper_record(paper: Paper) -> dict:
         "category": paper.category,
         "subcategory": paper.subcategory or None,
         "methods": list(paper.methods),
+        "authors": [{"name": a.name, "organisation": True} if a.organisation else
+                    {"name": a.name, "given": a.given, "family": a.family} for a in paper.authors],
+        "authors_complete": paper.authors_complete,
+        "venue": {"name": paper.venue.name, "full_name": paper.venue.full_name, "kind": paper.venue.kind}
+                 if paper.venue else None,
         "links": {kind: list(urls) for kind, urls in paper.links.items()},
         "abstract": paper.abstract or None,
         "added": paper.added or None,

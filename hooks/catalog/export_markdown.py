@@ -3,13 +3,15 @@
 Headings, bullets and link labels follow the Awesome Interleaving Reasoning README, so
 `catalog import` reads the result back. Each bullet ends with an HTML comment that carries
 what the visible markdown cannot: the entry's id, an arXiv id its paper link does not show,
-and a date outside 2000-2099 (the `[YYMM]` code assumes the 2000s).
+a date outside 2000-2099 (the `[YYMM]` code assumes the 2000s), and the authors with their
+source (the source list's format has no place for them). Values in the comment are
+percent-encoded where they hold a character the comment uses (see `encode_trailer_value`).
 """
 from __future__ import annotations
 
 import re
 
-from .models import LINK_KINDS, Catalog, Paper, Taxonomy
+from .models import LINK_KINDS, Author, Catalog, Paper, Taxonomy
 from .text import arxiv_id_from_url
 
 TITLE = "Awesome Interleaving Reasoning"
@@ -22,6 +24,9 @@ LINK_LABELS = {"paper": "📄Paper", "project": "🌐Project", "code": "💻Code
 # forms a {{ }} or {% %} template tag if the list is ever passed through a template engine.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|<{}~]|&(?=#?\w+;))")
 URL_SPECIAL = re.compile(r"([\\()])")
+# Characters a trailer value cannot hold as they are: its separators ('; ', ', '), the comment's '<' and '>',
+# the braces that mark an organisation, line breaks, and '%' itself.
+TRAILER_SPECIAL = re.compile(r"[%;,<>{}\r\n]")
 GENERATED_NOTE = "<!-- Generated from data/ by `catalog export --format markdown`; edit the YAML files, not this list. -->"
 
 
@@ -53,13 +58,31 @@ def render_bullet(paper: Paper, taxonomy: Taxonomy) -> str:
     return " ".join(parts)
 
 
+def encode_trailer_value(text: str) -> str:
+    """Percent-encode the characters of TRAILER_SPECIAL ('a; b' -> 'a%3B b')."""
+    return TRAILER_SPECIAL.sub(lambda match: f"%{ord(match.group()):02X}", text)
+
+
+def trailer_author(author: Author) -> str:
+    """A name of the trailer's `authors`: encoded, and braced when it is an organisation's."""
+    name = encode_trailer_value(author.name)
+    return f"{{{name}}}" if author.organisation else name
+
+
 def render_trailer(paper: Paper) -> str:
-    """'id: x', plus the arXiv id and date when the visible bullet cannot carry them."""
+    """'id: x', the arXiv id and date when the visible bullet cannot carry them, and the authors."""
     fields = [f"id: {paper.id}"]
     if paper.arxiv and arxiv_id_from_url(paper.links.paper[0]) != paper.arxiv:
         fields.append(f"arxiv: {paper.arxiv}")
     if paper.date and not paper.date.startswith("20"):
         fields.append(f"date: {paper.date}")
+    if paper.authors:
+        fields.append(f"authors: {', '.join(trailer_author(a) for a in paper.authors)}")
+        if not paper.authors_complete:
+            fields.append("authors_complete: no")
+        if paper.shared_author_names:
+            fields.append(f"shared_author_names: {', '.join(map(encode_trailer_value, paper.shared_author_names))}")
+        fields.append(f"authors_source: {encode_trailer_value(paper.authors_source)}")
     return "; ".join(fields)
 
 

@@ -36,14 +36,16 @@ LINK_LABELS = {  # emoji-stripped, lowercased label -> link kind
     "models": "models", "model": "models", "datasets": "datasets", "dataset": "datasets",
     "data": "datasets", "paper": "paper", "arxiv paper": "paper", "arxiv": "paper",
 }
-ENTRY_KEY_ORDER = ("id", "short_name", "title", "category", "subcategory", "secondary_category", "date", "arxiv",
+ENTRY_KEY_ORDER = ("id", "short_name", "title", "authors", "authors_complete", "shared_author_names", "authors_source",
+                   "category", "subcategory", "secondary_category", "date", "arxiv",
                    "methods", "venue", "links", "abstract", "abstract_source", "added", "notes")  # as data files order them
 # Backslash escapes of CommonMark: a backslash before ASCII punctuation stands for that character.
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # `<!-- id: deepeyes; arxiv: 2505.14362 -->` at the end of an exported bullet; its content has no
 # '<' or '>', so a '<!--' inside an (escaped) title cannot pass for its start.
 TRAILER = re.compile(r"\s*<!--([^<>]*)-->\s*$")
-TRAILER_KEYS = ("id", "arxiv", "date")
+TRAILER_KEYS = ("id", "arxiv", "date", "authors", "authors_complete", "shared_author_names", "authors_source")
+PERCENT_ESCAPE = re.compile(r"%([0-9A-F]{2})")
 
 # Seed 001's sections -> (category, subcategory, methods), or None when no category fits.
 # Its vertical domains (robotics, medicine, audio) are multimodal reasoning in our sense; its
@@ -305,14 +307,35 @@ def parse_interleaving_bullet(line: str, taxonomy: Taxonomy) -> tuple[dict, list
 
 
 def _read_trailer(text: str) -> dict:
-    """'id: deepeyes; arxiv: 2505.14362' -> {'id': 'deepeyes', 'arxiv': '2505.14362'} (also date: YYYY-MM)."""
-    values = {}
+    """'id: deepeyes; arxiv: 2505.14362' -> {'id': 'deepeyes', 'arxiv': '2505.14362'} (also date: YYYY-MM, and
+    authors: A, B, {Organisation}; authors_complete: no; authors_source: S, as export_markdown writes them)."""
+    values: dict = {}
     for part in filter(None, (p.strip() for p in text.split(";"))):
         key, _, value = part.partition(":")
-        if key.strip() not in TRAILER_KEYS or not value.strip():
+        key, value = key.strip(), value.strip()
+        if key not in TRAILER_KEYS or not value:
             raise ValueError(f"cannot read {part!r} in the trailing comment (expected id: ... or arxiv: ...)")
-        values[key.strip()] = value.strip()
+        if key == "authors":
+            values[key] = [_trailer_author(name.strip()) for name in value.split(",")]
+        elif key == "authors_complete":
+            values[key] = value != "no"
+        elif key == "shared_author_names":
+            values[key] = [_decode(name.strip()) for name in value.split(",")]
+        else:
+            values[key] = _decode(value)
     return values
+
+
+def _decode(text: str) -> str:
+    """Undo export_markdown.encode_trailer_value: 'a%3B b' -> 'a; b'."""
+    return PERCENT_ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), text)
+
+
+def _trailer_author(name: str) -> str | dict:
+    """A name of the trailer's authors: '{OpenAI}' is an organisation; percent escapes undone."""
+    organisation = name.startswith("{") and name.endswith("}")
+    name = _decode(name[1:-1] if organisation else name)
+    return {"organisation": name} if organisation else name
 
 
 def _assign_group(entry: dict, inner: str, url: str | None, title: tuple | None, date_code: str | None,

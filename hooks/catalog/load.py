@@ -13,7 +13,20 @@ from typing import TYPE_CHECKING
 import yaml
 
 from . import check, load_cache
-from .models import LINK_KINDS, Activity, Boundary, Catalog, Category, Links, Method, Paper, Subcategory, Taxonomy
+from .models import (
+    LINK_KINDS,
+    Activity,
+    Author,
+    Boundary,
+    Catalog,
+    Category,
+    Links,
+    Method,
+    Paper,
+    Subcategory,
+    Taxonomy,
+    Venue,
+)
 from .problems import CatalogError, Problem
 from .yaml_io import LineDict, RefusedYaml, parse_yaml
 
@@ -24,11 +37,13 @@ TAXONOMY_FILE = "taxonomy.yaml"
 PAPERS_DIR = "papers"
 STANDARD_FILE = "standard-reasoning.yaml"
 ACTIVITIES_FILE = "activities.yaml"
+VENUES_FILE = "venues.yaml"
 SCHEMA_DIR = "schema"
 TAXONOMY_SCHEMA = "taxonomy.schema.json"
 PAPER_SCHEMA = "paper.schema.json"
 STANDARD_SCHEMA = "standard-reasoning.schema.json"
 ACTIVITIES_SCHEMA = "activities.schema.json"
+VENUES_SCHEMA = "venues.schema.json"
 
 
 # Reading files
@@ -114,7 +129,7 @@ def load_taxonomy(data_dir: Path) -> tuple[LineDict | None, list[Problem]]:
 # Papers
 
 
-def build_paper(entry: dict, file: str) -> Paper:
+def build_paper(entry: dict, file: str, venues: dict[str, Venue]) -> Paper:
     """Turn one validated entry mapping into a Paper."""
     links = entry["links"]
     as_tuple = lambda v: (v,) if isinstance(v, str) else tuple(v or ())
@@ -123,7 +138,11 @@ def build_paper(entry: dict, file: str) -> Paper:
         links=Links(**{kind: as_tuple(links.get(kind)) for kind in LINK_KINDS}),
         category=entry.get("category", ""), subcategory=entry.get("subcategory", ""),
         secondary_category=entry.get("secondary_category", ""), short_name=entry.get("short_name", ""),
-        arxiv=entry.get("arxiv", ""), methods=tuple(entry.get("methods", ())), venue=entry.get("venue", ""),
+        arxiv=entry.get("arxiv", ""), methods=tuple(entry.get("methods", ())), venue=venues.get(entry.get("venue", "")),
+        authors=tuple(Author(a) if isinstance(a, str) else Author(a["organisation"], organisation=True)
+                      for a in entry.get("authors", ())),
+        authors_complete=entry.get("authors_complete", True), authors_source=entry.get("authors_source", ""),
+        shared_author_names=tuple(entry.get("shared_author_names", ())),
         abstract=entry.get("abstract", ""), abstract_source=entry.get("abstract_source", ""),
         added=entry.get("added", ""), notes=tuple(entry.get("notes", ())), source_file=file,
         source_line=getattr(entry, "line", 0))
@@ -133,6 +152,22 @@ def sort_papers(papers: list[Paper]) -> tuple[Paper, ...]:
     """Newest first; within a month, by name (case-insensitive), then id."""
     by_name = sorted(papers, key=lambda p: (p.name.casefold(), p.id))
     return tuple(sorted(by_name, key=lambda p: p.date, reverse=True))
+
+
+def load_venues(data_dir: Path) -> tuple[dict[str, Venue], list[Problem]]:
+    """Read data/venues.yaml, the controlled names of venues; name -> Venue."""
+    path = data_dir / VENUES_FILE
+    if not path.exists():
+        return {}, []
+    display, raw, problems = read_checked_file(path, data_dir, VENUES_SCHEMA)
+    if raw is None:
+        return {}, problems
+    names = [item.get("name") if isinstance(item, dict) else None for item in raw]
+    problems += [check.locate(display, raw, (index, "name"), f"{name!r} is listed twice")
+                 for index, name in enumerate(names) if isinstance(name, str) and name in names[:index]]
+    if problems:
+        return {}, problems
+    return {item["name"]: Venue(item["name"], item["full_name"], item["kind"]) for item in raw}, []
 
 
 def load_activities(data_dir: Path, ids: set[str]) -> tuple[tuple[Activity, ...], list[Problem]]:
@@ -169,6 +204,8 @@ def load_catalog_uncached(data_dir: Path) -> Catalog:
     """Parse and check every file of data_dir (resolved) and build the models."""
     raw_taxonomy, problems = load_taxonomy(data_dir)
     taxonomy = build_taxonomy(raw_taxonomy) if raw_taxonomy is not None else None
+    venues, venue_problems = load_venues(data_dir)
+    problems += venue_problems
     located: list[tuple[str, int, dict]] = []
     papers: list[Paper] = []
     examples: list[Paper] = []
@@ -178,13 +215,14 @@ def load_catalog_uncached(data_dir: Path) -> Catalog:
     for path, schema, target in sources:
         display, data, file_problems = read_checked_file(path, data_dir, schema)
         if data is not None:
-            file_problems += check.check_arxiv_and_links(display, data)
+            file_problems += (check.check_arxiv_and_links(display, data) + check.check_authors(display, data)
+                              + check.check_venues(display, data, venues))
             if target is papers and taxonomy is not None:
                 file_problems += check.check_references(display, data, taxonomy)
             located += [(display, n, e) for n, e in enumerate(data, start=1) if isinstance(e, dict)]
         problems += file_problems
         if not file_problems:
-            target += [build_paper(e, display) for e in data]
+            target += [build_paper(e, display, venues) for e in data]
     problems += check.check_unique(located)
     ids = {e["id"] for _, _, e in located if isinstance(e.get("id"), str)}
     if raw_taxonomy is not None:
@@ -194,4 +232,4 @@ def load_catalog_uncached(data_dir: Path) -> Catalog:
     if problems:
         raise CatalogError(problems)
     return Catalog(taxonomy=taxonomy, papers=sort_papers(papers), standard_examples=sort_papers(examples),
-                   activities=activities)
+                   activities=activities, venues=tuple(venues.values()))

@@ -22,6 +22,40 @@ class Links:
 
 
 @dataclass(frozen=True)
+class Author:
+    """A person (name as the paper writes it, given names first) or an organisation, which no format splits."""
+
+    name: str
+    organisation: bool = False
+
+    @property
+    def family(self) -> str:
+        """The family name: the last word, with any lowercase particles before it ('van der Berg');
+        an organisation's whole name."""
+        if self.organisation:
+            return self.name
+        words = self.name.split()
+        start = len(words) - 1
+        while start > 1 and words[start - 1][:1].islower():
+            start -= 1
+        return " ".join(words[start:])
+
+    @property
+    def given(self) -> str:
+        """The given names: everything before the family name ('' for an organisation)."""
+        return "" if self.organisation else self.name[: len(self.name) - len(self.family)].strip()
+
+
+@dataclass(frozen=True)
+class Venue:
+    """A peer-reviewed venue of data/venues.yaml."""
+
+    name: str  # short, with the year: NeurIPS 2025
+    full_name: str  # the proceedings or journal
+    kind: str  # conference, journal or workshop
+
+
+@dataclass(frozen=True)
 class Paper:
     """One catalog entry (also used for the standard-reasoning examples, with no category)."""
 
@@ -35,7 +69,11 @@ class Paper:
     short_name: str = ""
     arxiv: str = ""
     methods: tuple[str, ...] = ()
-    venue: str = ""
+    venue: Venue | None = None
+    authors: tuple[Author, ...] = ()
+    authors_complete: bool = True
+    authors_source: str = ""
+    shared_author_names: tuple[str, ...] = ()  # names two different authors of this paper both write
     abstract: str = ""
     abstract_source: str = ""
     added: str = ""  # YYYY-MM-DD
@@ -134,6 +172,7 @@ class Catalog:
     papers: tuple[Paper, ...]  # newest first, then by name
     standard_examples: tuple[Paper, ...] = ()
     activities: tuple[Activity, ...] = ()
+    venues: tuple[Venue, ...] = ()
     _by_id: dict = field(default_factory=dict, compare=False, repr=False)
 
     def paper(self, paper_id: str) -> Paper | None:

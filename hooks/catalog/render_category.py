@@ -22,6 +22,7 @@ import math
 from collections.abc import Callable
 
 from .models import Catalog, Category, Paper
+from .render_authors import render_author_names
 from .render_html import esc, render_links, render_method_badges, url_host
 from .text import fold_for_search
 
@@ -58,7 +59,9 @@ def search_text(paper: Paper) -> str:
     holds no space) inside one word of this text, so repeats add bytes and never a match.
     """
     hosts = sorted({url_host(url) for _, urls in paper.links.items() for url in urls})
-    parts = (paper.short_name, paper.title, paper.venue, paper.arxiv, paper.id, " ".join(hosts), paper.abstract)
+    venue = f"{paper.venue.name} {paper.venue.full_name}" if paper.venue else ""
+    authors = " ".join(author.name for author in paper.authors)
+    parts = (paper.short_name, paper.title, authors, venue, paper.arxiv, paper.id, " ".join(hosts), paper.abstract)
     words = fold_for_search(" ".join(part for part in parts if part)).split()
     return " ".join(dict.fromkeys(words))
 
@@ -70,13 +73,14 @@ def render_row(paper: Paper, catalog: Catalog, base: str) -> str:
     """One <tr>, its id the paper id, its data-* attributes what the filter needs."""
     kinds = " ".join(kind for kind, _ in paper.links.items())
     short = f'<strong class="air-short">{esc(paper.short_name)}</strong> ' if paper.short_name else ""
-    venue = f' <span class="air-venue">{esc(paper.venue)}</span>' if paper.venue else ""
+    venue = (f' <span class="air-venue" title="{esc(paper.venue.full_name)}">{esc(paper.venue.name)}</span>'
+             if paper.venue else "")
     return (
         f'<tr id="{esc(paper.id)}" data-date="{esc(paper.date)}" data-sub="{esc(paper.subcategory)}" '
         f'data-methods="{esc(" ".join(paper.methods))}" data-links="{esc(kinds)}">'
         f'<td class="air-date"><time datetime="{esc(paper.date)}">{esc(paper.date)}</time></td>'
         f'<td class="air-paper"><a class="air-title" href="{esc(base + paper.url)}">{short}'
-        f'<span class="air-title-text">{esc(paper.title)}</span></a>{venue}</td>'
+        f'<span class="air-title-text">{esc(paper.title)}</span></a>{venue}{render_author_names(paper, base)}</td>'
         f'<td class="air-methods">{render_method_badges(paper, catalog.taxonomy)}</td>'
         f'<td class="air-links">{render_links(paper)}</td></tr>')
 

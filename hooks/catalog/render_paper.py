@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from .export_bibtex import render_bibtex_entry
 from .models import Catalog, Paper
+from .render_authors import render_byline
 from .render_html import LINK_LABELS, esc, render_method_badges, url_host
 
 PAPERS_DIR = "papers"
@@ -106,7 +107,8 @@ def render_facts(paper: Paper, catalog: Catalog) -> str:
         facts.append(render_fact("Short name", f'<strong>{esc(paper.short_name)}</strong>'))
     facts.append(render_fact("Date", f'<time datetime="{esc(paper.date)}">{esc(paper.date)}</time>'))
     if paper.venue:
-        facts.append(render_fact("Venue", esc(paper.venue)))
+        facts.append(render_fact("Venue", f'{esc(paper.venue.name)} <span class="air-muted">'
+                                          f'({esc(paper.venue.full_name)})</span>'))
     facts.append(render_fact("Category", render_place(paper, catalog)))
     if paper.secondary_category:
         other = catalog.taxonomy.category(paper.secondary_category)
@@ -167,7 +169,7 @@ def render_related(papers: tuple[Paper, ...]) -> str:
 def render_paper_page(paper: Paper, catalog: Catalog, related: tuple[Paper, ...]) -> str:
     """The whole body of a paper page."""
     return (f'<div class="air-paper"><h1 id="{esc(paper.id)}">{esc(page_title(paper))}</h1>'
-            f'{render_facts(paper, catalog)}{render_link_list(paper)}<h2>Abstract</h2>{render_abstract(paper)}'
+            f'{render_byline(paper, BASE)}{render_facts(paper, catalog)}{render_link_list(paper)}<h2>Abstract</h2>{render_abstract(paper)}'
             f'{render_notes(paper)}<h2>Cite</h2>'
             f'<pre><code class="language-bibtex">{esc(render_bibtex_entry(paper))}</code></pre>'
             f'{render_related(related)}</div>')

@@ -4,7 +4,7 @@ Paper pages are excluded from Material's own indexing (their metadata says so): 
 thousand pages of chrome is slow and makes an index too large to load quickly. Instead each paper
 gets a single entry built from the data: its page title (short name and title) as the entry
 title, as text its facts (date, venue, category, methods, arXiv id, data sets) and its abstract,
-as `keys` the words that name it (short name, arXiv id), and its category's id (for links to the
+as `keys` the words that name it (short name, arXiv id, its authors' names), and its category's id (for links to the
 category's table filtered by the query). The site's search worker
 (overrides/assets/air/search-worker.js) answers for the entries with `keys` itself and leaves the
 rest to Material's lunr index, whose build time grows with every document.
@@ -75,7 +75,8 @@ def facts_text(paper: Paper, catalog: Catalog) -> str:
     ChenShawn/DeepEyes-Datasets-47k'."""
     category = catalog.taxonomy.category(paper.category)
     sub = category.subcategory(paper.subcategory) if paper.subcategory else None
-    parts = [paper.date, paper.venue, category.short_title + (f" › {sub.title}" if sub else ""),
+    shown = ", ".join(a.name for a in paper.authors[:3]) + (" et al." if len(paper.authors) > 3 else "")
+    parts = [shown, paper.date, paper.venue.name if paper.venue else "", category.short_title + (f" › {sub.title}" if sub else ""),
              " ".join(catalog.taxonomy.method(m).label for m in paper.methods),
              f"arXiv {paper.arxiv}" if paper.arxiv else "",
              "data sets: " + ", ".join(map(dataset_name, paper.links.datasets)) if paper.links.datasets else ""]
@@ -90,7 +91,7 @@ def paper_entries(catalog: Catalog) -> list[dict]:
         text = f"<p>{esc(facts_text(paper, catalog))}</p>"
         if paper.id in digests:
             text += f"<p>{esc(digests[paper.id])}</p>"
-        keys = [esc(key) for key in (paper.short_name, paper.arxiv) if key]
+        keys = [esc(key) for key in (paper.short_name, paper.arxiv, *(a.name for a in paper.authors)) if key]
         entries.append({"location": paper.url, "title": esc(page_title(paper)), "text": text, "keys": keys,
                         "category": paper.category})
     return entries

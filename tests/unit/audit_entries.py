@@ -22,10 +22,15 @@ def as_list(value: object) -> list[str]:
 
 
 def normalise(entry: dict) -> dict:
-    """An entry with every optional field present, methods and notes as lists, every links kind a list."""
+    """An entry with every optional field present, methods and notes as lists, every links kind a list, the venue
+    by name."""
     links = entry.get("links") or {}
     defaults = {"short_name": "", "arxiv": "", "venue": "", "abstract": "", "abstract_source": "",
                 "secondary_category": "", "methods": (), "notes": ()}
     normal = {**defaults, **entry, "links": {kind: as_list(links.get(kind)) for kind in LINK_KINDS}}
     normal["methods"], normal["notes"] = list(normal["methods"]), list(normal["notes"])
+    if isinstance(normal["venue"], dict):  # a loaded paper's Venue: compare by its name, as the file writes it
+        normal["venue"] = normal["venue"]["name"]
+    elif normal["venue"] is None:
+        normal["venue"] = ""
     return normal

@@ -55,7 +55,7 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
 def test_enormous_title_gives_its_length_not_its_text(tmp_path: Path) -> None:
     """A 10,000-character title is reported by length and limit; the report does not repeat it."""
     entry = (f"- id: huge\n  title: {ENORMOUS_TITLE}\n  category: multimodal\n  date: 2025-06\n"
-             "  links:\n    paper: https://example.org/huge\n")
+             "  authors: [Ada Lovelace]\n  authors_source: a test\n  links:\n    paper: https://example.org/huge\n")
     assert len(ENORMOUS_TITLE) == 10_000
     assert report_of(build_tree(tmp_path, {"data/papers/multimodal.yaml": entry})) == [
         f"data/papers/multimodal.yaml:2: entry huge: title: is 10000 characters long; at most {TITLE_LIMIT} allowed"]

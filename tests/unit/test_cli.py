@@ -22,10 +22,16 @@ TODAY = date.today().isoformat()
 SUMMARY = "ok: 19 papers in 4 categories, 2 standard-reasoning examples\n"
 NEW_PAPER = ["--title", "Thinking in Code: Videos", "--arxiv", "2505.99999", "--category", "multi-round-acting",
              "--subcategory", "code", "--short-name", "VidCoder", "--methods", "SFT+rl",
+             "--authors", "Ada Lovelace,  Charles Babbage", "--authors-source", "arXiv abstract page",
              "--code", "https://github.com/example/vidcoder"]
+AUTHORS = ["--authors", "Ada Lovelace", "--authors-source", "arXiv abstract page"]
 NEW_BLOCK = f"""- id: vidcoder
   short_name: VidCoder
   title: 'Thinking in Code: Videos'
+  authors:
+  - Ada Lovelace
+  - Charles Babbage
+  authors_source: arXiv abstract page
   category: multi-round-acting
   subcategory: code
   date: 2025-05
@@ -109,7 +115,8 @@ def test_validate_defaults_to_data(capsys, data_dir):
 def test_validate_lists_every_problem(capsys, data_dir):
     """Problems: exit 1 and the loader's full report, one 'file:line: entry: field: message' a line."""
     break_date(data_dir)
-    line = entry_line(data_dir / "papers" / "multimodal.yaml", "deepeyes") + 4
+    text = (data_dir / "papers" / "multimodal.yaml").read_text(encoding="utf-8")
+    line = text[: text.index("date: 2025-13")].count("\n") + 1
     with pytest.raises(CatalogError) as report:
         load_catalog(data_dir)
     code, out, err = run(capsys, "validate", data_dir)
@@ -159,6 +166,8 @@ def test_add_inserts_the_entry_and_nothing_else(capsys, data_dir):
     assert path.read_text(encoding="utf-8") == before[:at] + NEW_BLOCK + "\n" + before[at:]
     paper = load_catalog(data_dir).paper("vidcoder")
     assert (paper.date, paper.methods, paper.added) == ("2025-05", ("sft", "rl"), TODAY)
+    assert ([a.name for a in paper.authors], paper.authors_source) == (["Ada Lovelace", "Charles Babbage"],
+                                                                       "arXiv abstract page")
 
 
 @pytest.mark.parametrize(("subcategory", "arxiv", "after"), [
@@ -168,7 +177,7 @@ def test_add_inserts_the_entry_and_nothing_else(capsys, data_dir):
 def test_add_places_by_group_and_date(capsys, data_dir, subcategory, arxiv, after):
     """Within a group, after entries as new or newer; an empty group goes where the taxonomy orders it."""
     code, _, _ = run(capsys, "add", "--title", "A New Paper", "--arxiv", arxiv, "--category", "multi-round-acting",
-                     "--subcategory", subcategory)
+                     "--subcategory", subcategory, *AUTHORS)
     assert code == 0
     ids = [e["id"] for e in parse_yaml((data_dir / "papers" / "multi-round-acting.yaml").read_text(encoding="utf-8"))]
     assert ids[ids.index(after) + 1] == "a-new-paper"
@@ -177,7 +186,7 @@ def test_add_places_by_group_and_date(capsys, data_dir, subcategory, arxiv, afte
 def test_add_accepts_an_arxiv_link(capsys, data_dir):
     """An arxiv.org link with a version gives the bare id, the date and the canonical abstract link."""
     code, _, _ = run(capsys, "add", "--title", "Linked", "--arxiv", "https://arxiv.org/pdf/2504.00002v3",
-                     "--category", "multimodal")
+                     "--category", "multimodal", *AUTHORS)
     paper = load_catalog(data_dir).paper("linked")
     assert (code, paper.arxiv, paper.date, paper.links.paper) == (0, "2504.00002", "2025-04",
                                                                    ("https://arxiv.org/abs/2504.00002",))
@@ -193,7 +202,7 @@ def test_add_refuses_duplicates(capsys, data_dir, options, reason):
     """Same id, same arXiv id or a near-identical title: refused, naming the existing entry and file."""
     path = data_dir / "papers" / "multimodal.yaml"
     before = path.read_text(encoding="utf-8")
-    code, out, err = run(capsys, "add", "--category", "multimodal", *options)
+    code, out, err = run(capsys, "add", "--category", "multimodal", *options, *AUTHORS)
     assert (code, out) == (1, "")
     assert err.splitlines()[1] == f"duplicate of entry 'deepeyes' at data/papers/multimodal.yaml:" \
                                   f"{entry_line(path, 'deepeyes')}: {reason}"
@@ -205,7 +214,7 @@ def test_add_refuses_an_entry_that_fails_validation(capsys, data_dir):
     path = data_dir / "papers" / "multi-round-acting.yaml"
     before = path.read_text(encoding="utf-8")
     code, out, err = run(capsys, "add", "--title", "No Group", "--arxiv", "2505.99998", "--category",
-                         "multi-round-acting")
+                         "multi-round-acting", *AUTHORS)
     assert (code, out) == (1, "")
     assert err == ("refused to add 'no-group':\n1 problem in the catalog data:\n"
                    "data/papers/multi-round-acting.yaml:5: entry no-group: subcategory: missing; "
@@ -241,7 +250,8 @@ def test_add_usage_errors(capsys, data_dir, options, message):
 
 def test_add_asks_for_missing_values_in_a_terminal(capsys, data_dir, monkeypatch):
     """In a terminal, every value not given is asked for, with the choices where there are some."""
-    answers = iter(["Asked Paper", "2505.99997", "multi-agent", "debate", "", "prompt", "", "https://example.org/p"])
+    answers = iter(["Asked Paper", "2505.99997", "multi-agent", "debate", "", "prompt", "Ada Lovelace, Alan Turing",
+                    "the paper's first page", "", "https://example.org/p"])
     prompts = []
     monkeypatch.setattr(sys, "stdin", FakeTerminal())
     monkeypatch.setattr("builtins.input", lambda prompt: prompts.append(prompt) or next(answers))
@@ -249,10 +259,12 @@ def test_add_asks_for_missing_values_in_a_terminal(capsys, data_dir, monkeypatch
     assert prompts == ["title: ", "arxiv: ", "category (multimodal, multi-round-acting, multi-agent, unified-generation): ",
                        "subcategory (debate, coordination) [optional, Enter to skip]: ",
                        "short-name [optional, Enter to skip]: ", "methods [optional, Enter to skip]: ",
+                       "authors: ", "authors-source: ",
                        "code [optional, Enter to skip]: ", "project [optional, Enter to skip]: "]
     assert (code, out.split(" at ")[0]) == (0, "added 'asked-paper'")
     paper = load_catalog(data_dir).paper("asked-paper")
     assert (paper.subcategory, paper.methods, paper.links.project) == ("debate", ("prompt",), ("https://example.org/p",))
+    assert [a.name for a in paper.authors] == ["Ada Lovelace", "Alan Turing"]
 
 
 def test_add_dry_run_writes_nothing(capsys, data_dir):

@@ -43,7 +43,8 @@ def carried(paper: Paper) -> dict:
     """The fields the markdown format carries."""
     return {"id": paper.id, "title": paper.title, "short_name": paper.short_name, "category": paper.category,
             "subcategory": paper.subcategory, "date": paper.date, "arxiv": paper.arxiv, "methods": paper.methods,
-            "links": paper.links}
+            "links": paper.links, "authors": paper.authors, "authors_complete": paper.authors_complete,
+            "authors_source": paper.authors_source, "shared_author_names": paper.shared_author_names}
 
 
 def catalog_from_markdown(markdown: str, catalog: Catalog, parent: Path) -> Catalog:
@@ -103,7 +104,9 @@ def test_render_bullet_in_the_source_format(fixture_catalog):
         '* [**RL**] [2505] [DeepEyes] [DeepEyes: Incentivizing "Thinking with Images" via Reinforcement Learning]'
         "(https://arxiv.org/abs/2505.14362) [[🌐Project](https://visual-agent.github.io/)] "
         "[[💻Code](https://github.com/Visual-Agent/DeepEyes)] [[🤗Models](https://huggingface.co/ChenShawn/DeepEyes-7B)] "
-        "[[🤗Datasets](https://huggingface.co/datasets/ChenShawn/DeepEyes-Datasets-47k)] <!-- id: deepeyes -->")
+        "[[🤗Datasets](https://huggingface.co/datasets/ChenShawn/DeepEyes-Datasets-47k)] <!-- id: deepeyes; authors: "
+        "Ziwei Zheng, Michael Yang, Jack Hong, Chenxiao Zhao, Guohai Xu, Le Yang, Chao Shen, Xing Yu; "
+        "authors_source: arXiv abstract page (https://arxiv.org/abs/2505.14362v3) -->")
 
 
 def test_render_bullet_escapes_hostile_text(fixture_catalog):
@@ -114,13 +117,17 @@ def test_render_bullet_escapes_hostile_text(fixture_catalog):
         r"\{% raw %\} a\|b \*bold\* \_under\_ \\back\\slash \[brackets\] \`code\` & 100% $5 #1 \~^ \<!-- -->]"
         r"(https://arxiv.org/abs/2506.00001) [[🌐Project](https://example.org/wiki/A_\(b\))] "
         "[[💻Code](https://github.com/example/one)] [[💻Code](https://github.com/example/two)] "
-        "<!-- id: hostile-markup -->")
+        '<!-- id: hostile-markup; authors: Zoë "%3E%3Cimg src=x onerror=alert(document.cookie)%3E, %7BBrace%7D '
+        "Percent%25 & Ampersand, José Müller, {%3Cb%3EOrg%3C/b%3E & %7BCo%7D %25}; authors_source: a made-up "
+        "%3Ci%3Esource%3C/i%3E & %7Bbraces%7D 100%25 -->")
     assert render_bullet(fixture_catalog.paper("zurich-2048"), taxonomy).endswith(
         "](https://openreview.net/forum?id=abc_def) [[📄Paper](https://arxiv.org/abs/2506.00002)] "
-        "[[🤗Datasets](https://huggingface.co/datasets/example/set)] <!-- id: zurich-2048; arxiv: 2506.00002 -->")
+        "[[🤗Datasets](https://huggingface.co/datasets/example/set)] <!-- id: zurich-2048; arxiv: 2506.00002; "
+        "authors: Ada Lovelace, Charles Babbage; authors_source: made up for the tests -->")
     assert render_bullet(fixture_catalog.paper("society-of-mind"), taxonomy) == (
         "* [8603] [The Society of Mind](https://archive.org/details/societyofmind00mins) "
-        "<!-- id: society-of-mind; date: 1986-03 -->")
+        "<!-- id: society-of-mind; date: 1986-03; authors: Ada Lovelace, Charles Babbage; "
+        "authors_source: made up for the tests -->")
 
 
 def test_export_markdown_layout(fixture_catalog):
@@ -164,6 +171,8 @@ def test_render_bibtex_entry(fixture_catalog):
     """An arXiv paper is a @misc with eprint and archivePrefix, keyed by its id."""
     assert render_bibtex_entry(fixture_catalog.paper("deepeyes")) == (
         "@misc{deepeyes,\n"
+        "  author = {Zheng, Ziwei and Yang, Michael and Hong, Jack and Zhao, Chenxiao and Xu, Guohai and Yang, Le and "
+        "Shen, Chao and Yu, Xing},\n"
         '  title = {{DeepEyes}: {Incentivizing} "{Thinking} with {Images}" via {Reinforcement} {Learning}},\n'
         "  year = {2025},\n  eprint = {2505.14362},\n  archivePrefix = {arXiv},\n  note = {ICLR 2026},\n"
         "  url = {https://arxiv.org/abs/2505.14362},\n}\n")
@@ -197,6 +206,9 @@ def test_paper_record_fields(fixture_catalog):
         "id": "zurich-2048", "title": "Zürich “quotes” — **not bold** </script><!-- ]](http://x) {} \\\\ \\{",
         "short_name": "2048", "arxiv": "2506.00002", "date": "2025-06", "category": "unified-generation",
         "subcategory": "generation", "methods": [],
+        "authors": [{"name": "Ada Lovelace", "given": "Ada", "family": "Lovelace"},
+                    {"name": "Charles Babbage", "given": "Charles", "family": "Babbage"}],
+        "authors_complete": True, "venue": None,
         "links": {"paper": ["https://openreview.net/forum?id=abc_def", "https://arxiv.org/abs/2506.00002"],
                   "datasets": ["https://huggingface.co/datasets/example/set"]},
         "abstract": 'An abstract with <b>markup</b> & "quotes".', "added": "2026-11-25", "url": "papers/zurich-2048/"}

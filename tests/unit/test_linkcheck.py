@@ -261,7 +261,7 @@ def test_links_command_reports_a_dead_link_by_entry(server, catalog: Catalog, tm
     with papers.open("a", encoding="utf-8") as out:
         out.write(f"\n- id: gone-code\n  title: A paper whose code is gone\n  category: multi-agent\n"
                   f"  subcategory: debate\n  date: 2024-01\n  links:\n    paper: {base}/ok\n"
-                  f"    code: {base}/missing\n  added: '2026-01-01'\n")
+                  f"    code: {base}/missing\n  added: '2026-01-01'\n  authors: [Ada Lovelace]\n  authors_source: a test\n")
     cache = tmp_path / "links.json"
     fresh_cache(cache, sorted({ref.url for ref in linkcheck.catalog_links(catalog, ROOT)}))
     code = cli.main(["links", "--data-dir", str(project / "data"), "--cache", str(cache), "--delay", "0"])

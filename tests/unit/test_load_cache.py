@@ -18,6 +18,8 @@ EXTRA = """\
   arxiv: '2506.11991'
   links:
     paper: https://arxiv.org/abs/2506.11991
+  authors: [Jiacong Wang, Zijian Kang]
+  authors_source: a test
 """
 
 

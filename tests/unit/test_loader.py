@@ -24,6 +24,8 @@ PAPERS = """\
     code:
       - https://github.com/BytedanceDouyinContent/VGR
       - https://example.org/vgr-mirror
+  authors: [Jiacong Wang, Zijian Kang]
+  authors_source: a test
 """
 TAXONOMY = """\
 standard_reasoning: One pass.

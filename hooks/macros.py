@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from catalog import render_category, render_definitions, render_extras, render_home
+from catalog import render_authors, render_category, render_definitions, render_extras, render_home
 from catalog.current import current_catalog
 from catalog.late_html import LATE_BLOCKS
 from catalog.models import Catalog
@@ -94,6 +94,11 @@ def define_env(env) -> None:
     def activities() -> str:
         """The group's workshop and highlighted papers."""
         return render_extras.render_activities(catalog(), base())
+
+    @env.macro
+    def author_index() -> str:
+        """Every author A–Z with their papers (the /authors/ page)."""
+        return LATE_BLOCKS.hold(render_authors.render_author_index(catalog(), base()))
 
     @env.macro
     def datasets() -> str:

@@ -15,7 +15,7 @@ MARKDOWN = "| piped | *starred* _under_ `tick` **bold** [link](javascript:alert(
 
 HOSTILE_VENUE = {"name": "<b>Venue</b> | {{ 1+1 }} `v`", "full_name": f"Proceedings {SCRIPT} & {{{{ 2*2 }}}} 100%",
                  "kind": "workshop", "source": f"made up {IMG}"}
-AUTHORS = [f"Zoë {IMG}", "{Brace} Percent% & Ampersand", "José Müller", {"organisation": f"{SCRIPT} & {{Co}} %"}]
+AUTHORS = ["Zoë \"><img src=x onerror=alert(document.cookie)>", "{Brace} Percent% & Ampersand", "José Müller", {"organisation": f"{SCRIPT} & {{Co}} %"}]
 MARKUP = {
     "id": "hostile-markup",
     "short_name": "V*<i>_x_</i>{{ 7*7 }}",

@@ -5,10 +5,6 @@ import json
 
 from .models import Catalog, Paper
 
-# In an HTML <script> block, '</script>' or '<!--' inside a string would end or break the block,
-# and U+2028/U+2029 end a JavaScript line; \u escapes keep the JSON value identical.
-HTML_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
 
 def paper_record(paper: Paper) -> dict:
     """The JSON object of one paper; missing optional values are null, link kinds without URLs absent."""
@@ -37,8 +33,3 @@ def export_json(catalog: Catalog) -> str:
     """All papers as a JSON array (UTF-8 text, catalog order)."""
     return json.dumps([paper_record(p) for p in catalog.papers], ensure_ascii=False, indent=1) + "\n"
 
-
-def json_for_html(value: object) -> str:
-    """JSON text safe to embed in an HTML <script> element (no '</', '<!--' or line separators)."""
-    text = json.dumps(value, ensure_ascii=False)
-    return "".join(HTML_UNSAFE.get(c, c) for c in text)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from .export_bibtex import export_bibtex, render_bibtex_entry
 from .export_feed import export_feed
-from .export_json import export_json, json_for_html
+from .export_json import export_json
 from .models import Catalog
 
-__all__ = ["json_for_html", "render_bibtex_entry", "site_files"]
+__all__ = ["render_bibtex_entry", "site_files"]
 
 
 def site_files(catalog: Catalog, site_url: str) -> dict[str, str]:

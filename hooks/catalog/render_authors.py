@@ -6,6 +6,11 @@ the build (the benchmark's budget is one page per paper). Each entry lists the a
 newest first, with their category. A slug is the author's name as a lowercase ASCII slug, so it
 stays the same as long as the name is spelled the same.
 
+Up to INLINE_AUTHOR_LIMIT authors every entry is HTML, which is also the page without JavaScript.
+Beyond that the entries as HTML would weigh tens of megabytes, so the page carries the first
+WINDOW_AUTHORS of them and a compact JSON island of all (papers once, authors as indexes into
+them), from which filter.js draws the entries a filter or an anchor asks for, a window at a time.
+
 The catalog cannot tell apart two people who write their names the same way: they share one
 entry, and the page says so. Spellings that differ only in accents or case ("Müller", "Muller")
 share a slug and so an entry too, which lists every spelling.
@@ -16,11 +21,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .models import Author, Catalog, Paper
-from .render_html import esc
+from .render_html import esc, json_for_script
 from .text import fold_for_search, slugify_id
 
 AUTHORS_PAGE = "authors/"
 SHOWN_IN_TABLES = 3  # names before "+ N more"
+INLINE_AUTHOR_LIMIT = 3000
+WINDOW_AUTHORS = 200
 
 
 @dataclass(frozen=True)
@@ -97,8 +104,8 @@ def render_byline(paper: Paper, base: str) -> str:
         return ""
     names = ", ".join(render_author_link(a, base) for a in paper.authors)
     others = ", and others" if not paper.authors_complete else ""
-    source = f'<span class="air-source air-muted">Authors as listed by {esc(paper.authors_source)}</span>'
-    return f'<p class="air-byline">{names}{others}</p><p class="air-byline-source">{source}</p>'
+    source = f'<p class="air-byline-source air-muted">Authors as listed by {esc(paper.authors_source)}</p>'
+    return f'<p class="air-byline">{names}{others}</p>{source}'
 
 
 def render_author_entry(entry: AuthorEntry, catalog: Catalog, base: str) -> str:
@@ -112,30 +119,68 @@ def render_author_entry(entry: AuthorEntry, catalog: Catalog, base: str) -> str:
                      f'<span class="air-muted">({esc(category.short_title)})</span></li>')
     also = [s for s in entry.spellings if s != entry.name]
     spelled = f' <span class="air-muted">(also written {esc(", ".join(also))})</span>' if also else ""
-    shared = [p for p in entry.papers if set(entry.spellings) & set(p.shared_author_names)]
-    if shared:
-        spelled += (f' <span class="air-note">Two different authors of {esc(", ".join(p.name for p in shared))} '
-                    f'write their name this way; this entry stands for both.</span>')
+    note = shared_note(entry)
+    spelled += f' <span class="air-note">{esc(note)}</span>' if note else ""
     count = f'{len(entry.papers)} paper{"" if len(entry.papers) == 1 else "s"}'
     return (f'<li class="air-author-entry" id="{esc(entry.slug)}" data-name="{esc(fold_for_search(" ".join(entry.spellings)))}">'
             f'<p><strong>{esc(entry.name)}</strong>{spelled} <span class="air-author-count">{count}</span></p>'
             f'<ul>{"".join(items)}</ul></li>')
 
 
-def render_author_index(catalog: Catalog, base: str) -> str:
-    """The /authors/ page body: a filter box and every author A–Z, grouped by the family name's first letter."""
-    entries = author_index(catalog)
+def author_letter(entry: AuthorEntry) -> str:
+    """The A–Z group of an entry: the first letter of the folded family name, '#' for anything else."""
+    letter = entry.sort_key[0][:1].upper()
+    return letter if letter.isascii() and letter.isalpha() else "#"
+
+
+def author_island(entries: list[AuthorEntry], catalog: Catalog, base: str) -> dict:
+    """The island of a large index: categories and papers once, each author as
+    [slug, name, other spellings, folded search text, letter, paper indexes, note]."""
+    categories = [c.short_title for c in catalog.taxonomy.categories]
+    position = {paper.id: i for i, paper in enumerate(catalog.papers)}
+    papers = [[base + p.url, p.name, p.title if p.short_name else "", p.date,
+               categories.index(catalog.taxonomy.category(p.category).short_title)] for p in catalog.papers]
+    authors = [[e.slug, e.name, [s for s in e.spellings if s != e.name], fold_for_search(" ".join(e.spellings)),
+                author_letter(e), [position[p.id] for p in e.papers], shared_note(e)] for e in entries]
+    return {"categories": categories, "papers": papers, "authors": authors}
+
+
+def shared_note(entry: AuthorEntry) -> str:
+    """The note of an entry whose name two authors of one paper write the same way ('' for the others)."""
+    shared = [p.name for p in entry.papers if set(entry.spellings) & set(p.shared_author_names)]
+    return (f"Two different authors of {', '.join(shared)} write their name this way; this entry stands for both."
+            if shared else "")
+
+
+def render_author_groups(entries: list[AuthorEntry], catalog: Catalog, base: str) -> str:
+    """Entries as HTML, grouped by letter."""
     groups: dict[str, list[AuthorEntry]] = {}
     for entry in entries:
-        letter = entry.sort_key[0][:1].upper()
-        groups.setdefault(letter if letter.isalpha() and letter.isascii() else "#", []).append(entry)
-    letters = "".join(f'<a href="#letter-{esc(letter.lower())}">{esc(letter)}</a>' for letter in groups)
-    sections = "".join(
+        groups.setdefault(author_letter(entry), []).append(entry)
+    return "".join(
         f'<section class="air-author-group" data-letter="{esc(letter)}"><h2 id="letter-{esc(letter.lower())}">'
         f'{esc(letter)}</h2><ul class="air-author-list">'
         f'{"".join(render_author_entry(e, catalog, base) for e in group)}</ul></section>'
         for letter, group in groups.items())
-    return (f'<form class="air-author-filter" role="search" hidden><label for="air-author-find">Filter authors</label> '
+
+
+def render_author_index(catalog: Catalog, base: str, inline_limit: int = INLINE_AUTHOR_LIMIT) -> str:
+    """The /authors/ page body: a filter box, the letters, and every author A–Z (or, beyond inline_limit, the
+    first WINDOW_AUTHORS and the island)."""
+    entries = author_index(catalog)
+    island = len(entries) > inline_limit
+    letters = "".join(f'<a href="#letter-{esc(letter.lower())}">{esc(letter)}</a>'
+                      for letter in dict.fromkeys(author_letter(e) for e in entries))
+    body = render_author_groups(entries[:WINDOW_AUTHORS] if island else entries, catalog, base)
+    if island:
+        body = (f'<div class="air-author-window">{body}</div>'
+                '<p class="air-more-wrap"><button type="button" class="air-more" hidden>Show more</button></p>'
+                f'<p class="air-nojs">The first {WINDOW_AUTHORS:,} of {len(entries):,} authors are listed here; '
+                'the filter and the rest of the index need JavaScript. Each paper\'s page lists its authors.</p>'
+                f'<script type="application/json" class="air-author-data">'
+                f'{json_for_script(author_island(entries, catalog, base))}</script>')
+    return (f'<form class="air-author-filter" role="search" data-mode="{"island" if island else "inline"}" '
+            f'data-window="{WINDOW_AUTHORS}" hidden><label for="air-author-find">Filter authors</label> '
             f'<input type="search" id="air-author-find" autocomplete="off" placeholder="a name, e.g. Zhang"> '
-            f'<output class="air-author-total" for="air-author-find" aria-live="polite">{len(entries)} authors</output>'
-            f'</form><nav class="air-letters" aria-label="Family names by first letter">{letters}</nav>{sections}')
+            f'<output class="air-author-total" for="air-author-find" aria-live="polite">{len(entries):,} authors</output>'
+            f'</form><nav class="air-letters" aria-label="Family names by first letter">{letters}</nav>{body}')

@@ -17,13 +17,12 @@ syntax error. Everything from the data is escaped here (`esc` for HTML, `json_fo
 """
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable
 
 from .models import Catalog, Category, Paper
 from .render_authors import render_author_names
-from .render_html import esc, render_links, render_method_badges, url_host
+from .render_html import esc, json_for_script, render_links, render_method_badges, url_host
 from .text import fold_for_search
 
 # A category with more papers than this ships its rows as a JSON island and draws them in windows.
@@ -46,10 +45,6 @@ def md_heading_text(text: str) -> str:
     """Escape text for a Markdown heading: backslash every character Markdown could act on."""
     return "".join(f"\\{c}" if c in "\\`*_{}[]()#+-.!|<>&" else c for c in text)
 
-
-def json_for_script(value: object) -> str:
-    """Compact JSON safe inside <script>: every '<' escaped, so neither '</script>' nor '<!--' can occur."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
 def search_text(paper: Paper) -> str:

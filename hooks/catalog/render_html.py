@@ -6,6 +6,7 @@ the data is handed to Jinja or to Markdown unescaped.
 from __future__ import annotations
 
 import html
+import json
 from urllib.parse import urlsplit
 
 from .models import Paper, Taxonomy
@@ -24,6 +25,11 @@ LINK_LABELS = {"paper": "Paper", "project": "Project page", "code": "Code", "mod
 def esc(text: object) -> str:
     """Escape text for HTML element content and double-quoted attributes."""
     return html.escape(str(text), quote=True)
+
+
+def json_for_script(value: object) -> str:
+    """Compact JSON safe inside <script>: every '<' escaped, so neither '</script>' nor '<!--' can occur."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
 def url_host(url: str) -> str:

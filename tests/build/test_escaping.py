@@ -18,9 +18,10 @@ from bs4 import BeautifulSoup
 from catalog import cli
 from catalog.importer import read_awesome_list
 from catalog.load import load_catalog
+from catalog.models import Author
 from markdown_it import MarkdownIt
 
-from tests.hostile import HOSTILE
+from tests.hostile import HOSTILE, HOSTILE_VENUE
 
 IDS = list(HOSTILE)
 EVENT_ATTRIBUTE = re.compile(r"^on", re.IGNORECASE)
@@ -38,6 +39,11 @@ def urls_of(paper: dict) -> list[str]:
 def name_of(paper: dict) -> str:
     """The short name, else the title."""
     return paper.get("short_name") or paper["title"]
+
+
+def author_names(paper: dict) -> list[str]:
+    """The names of an entry's authors, people and organisations alike."""
+    return [a if isinstance(a, str) else a["organisation"] for a in paper["authors"]]
 
 
 def page_title(paper: dict) -> str:
@@ -77,6 +83,8 @@ def test_category_row_shows_the_text(hostile_site: Path, paper_id: str) -> None:
     for field, element in shown.items():
         assert (element.get_text() if element else None) == paper.get(field), field
         assert element is None or element.find() is None, field
+    names = row.select(".air-authors a.air-author")
+    assert [a.get_text() for a in names] == author_names(paper) and all(a.find() is None for a in names)
     links = row.select("a.air-link")
     assert [a["href"] for a in links] == urls_of(paper)
     assert all(a["aria-label"].endswith(f": {name_of(paper)} (example.org)") for a in links)
@@ -106,8 +114,11 @@ def test_paper_page_shows_the_text(hostile_site: Path, paper_id: str) -> None:
     description = soup.find("meta", attrs={"name": "description"})["content"].removesuffix("…")
     assert squash(paper.get("abstract", paper["title"])).startswith(description)
     facts = {dt.get_text(): dd for dt, dd in zip(soup.select(".air-facts dt"), soup.select(".air-facts dd"))}
-    for label, field in (("Short name", "short_name"), ("Venue", "venue")):
-        assert (facts[label].get_text() if label in facts else None) == paper.get(field), label
+    assert (facts["Short name"].get_text() if "Short name" in facts else None) == paper.get("short_name")
+    venue = f"{paper['venue']} ({HOSTILE_VENUE['full_name']})" if paper.get("venue") else None
+    assert (facts["Venue"].get_text() if "Venue" in facts else None) == venue
+    assert [a.get_text() for a in soup.select(".air-byline a.air-author")] == author_names(paper)
+    assert soup.select_one(".air-byline-source").get_text() == f"Authors as listed by {paper['authors_source']}"
     paragraphs = [p.get_text() for p in soup.select(".air-abstract p")]
     assert paragraphs == [squash(part) for part in paper.get("abstract", "").split("\n\n") if part]
     assert [li.get_text() for li in soup.select(".air-notes li")] == paper.get("notes", [])
@@ -163,7 +174,7 @@ def test_search_index_holds_escaped_text(hostile_site: Path) -> None:
         own = [d for d in docs if d["location"] == f"papers/{paper_id}/"]
         assert [BeautifulSoup(d["title"], "html.parser").get_text() for d in own] == [page_title(paper)]
         keys = [BeautifulSoup(key, "html.parser").get_text() for key in own[0]["keys"]]
-        assert keys == [key for key in (paper.get("short_name"), paper.get("arxiv")) if key]
+        assert keys == [key for key in (paper.get("short_name"), paper.get("arxiv"), *author_names(paper)) if key]
         text = BeautifulSoup(own[0]["text"], "html.parser").get_text(" ")
         assert squash(paper.get("abstract", "")) in squash(text)
 
@@ -179,6 +190,9 @@ def test_papers_json_holds_the_exact_values(hostile_site: Path, paper_id: str) -
     record = records[paper_id]
     assert (record["title"], record["short_name"], record["abstract"]) == (
         paper["title"], paper.get("short_name"), paper.get("abstract"))
+    assert [a["name"] for a in record["authors"]] == author_names(paper)
+    venue = {key: HOSTILE_VENUE[key] for key in ("name", "full_name", "kind")} if paper.get("venue") else None
+    assert record["venue"] == venue
     assert [url for urls in record["links"].values() for url in urls] == urls_of(paper)
 
 
@@ -192,6 +206,11 @@ def test_papers_bib_decodes_to_the_exact_values(hostile_site: Path, paper_id: st
     entry = entries[paper_id]
     assert decode_tex(entry["title"]) == paper["title"]
     assert decode_tex(entry.get("note", "")) == paper.get("venue", "")
+    names = [name.strip() for name in re.split(r"\s+and\s+", entry["author"])]  # 'and' inside a name is braced
+    people = [Author(a) for a in paper["authors"] if isinstance(a, str)]
+    assert [decode_tex(n) for n in names if not n.startswith("{")] == [f"{a.family}, {a.given}" for a in people]
+    assert [decode_tex(n) for n in names if n.startswith("{")] == [
+        a["organisation"] for a in paper["authors"] if isinstance(a, dict)]
     assert entry["url"] == urls_of(paper)[0]
 
 
@@ -204,6 +223,7 @@ def test_feed_is_xml_with_the_exact_values(hostile_site: Path, paper_id: str) ->
     entry = next(e for e in entries if e.find("a:link", atom).get("href").endswith(f"/papers/{paper_id}/"))
     assert entry.find("a:title", atom).text == paper["title"]
     assert entry.find("a:summary", atom).text == paper.get("abstract", paper["title"])
+    assert [a.find("a:name", atom).text for a in entry.findall("a:author", atom)] == author_names(paper)
 
 
 # The regenerated README
@@ -244,4 +264,5 @@ def test_readme_reads_back_unchanged(readme: str, hostile_project: Path, paper_i
     taxonomy = load_catalog(hostile_project / "data").taxonomy
     entry = next(e for e in read_awesome_list(readme, taxonomy).entries if e.get("id") == paper_id)
     assert (entry["title"], entry.get("short_name")) == (paper["title"], paper.get("short_name"))
+    assert (entry["authors"], entry["authors_source"]) == (paper["authors"], paper["authors_source"])
     assert [u for urls in entry["links"].values() for u in ([urls] if isinstance(urls, str) else urls)] == urls_of(paper)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from catalog.models import Catalog, Category, Links, Method, Paper, Subcategory, Taxonomy
+from catalog.models import Author, Catalog, Category, Links, Method, Paper, Subcategory, Taxonomy, Venue
 from catalog.render_category import INLINE_ROW_LIMIT, WINDOW_ROWS, render_category_body, search_text
 from catalog.render_html import ICON_PATHS
 
@@ -139,12 +139,16 @@ def test_facets_offer_only_values_present(big_body: str) -> None:
 
 
 def test_search_text_is_folded_and_complete() -> None:
-    """The text a filter matches holds name, title, venue, arXiv id, hosts and abstract, folded."""
-    paper = Paper(id="zu", title="Zürich Été zurich", date="2025-01", short_name="ÀB", venue="NeurIPS 2025",
+    """The text a filter matches holds name, title, authors, venue (short and full), arXiv id, hosts and abstract,
+    folded (so 'Muller' finds 'Müller')."""
+    paper = Paper(id="zu", title="Zürich Été zurich", date="2025-01", short_name="ÀB",
+                  venue=Venue("NeurIPS 2025", "Advances in Neural Information Processing Systems 38", "conference"),
+                  authors=(Author("Jörg Müller"), Author("OpenAI", organisation=True)),
                   arxiv="2501.00001", abstract="Ça marche.",
                   links=Links(paper=("https://arxiv.org/abs/2501.00001",), code=("https://www.github.com/a/b",)))
     words = search_text(paper).split()
-    for word in ("ab", "zurich", "ete", "neurips", "2501.00001", "github.com", "arxiv.org", "ca", "marche."):
+    for word in ("ab", "zurich", "ete", "neurips", "advances", "jorg", "muller", "openai", "2501.00001", "github.com",
+                 "arxiv.org", "ca", "marche."):
         assert word in words
     assert len(words) == len(set(words))  # each word once
 

@@ -151,7 +151,7 @@ def test_paper_pages_are_not_in_the_navigation(site: Path, pages: dict[str, Beau
 
 def test_every_paper_has_one_search_entry(site: Path, catalog: Catalog) -> None:
     """The index holds one entry per paper page: its title; its facts, data sets and whole abstract as
-    text; its short name and arXiv id as the keys that mark it as a paper for the search worker."""
+    text; its short name, arXiv id and authors as the keys that mark it as a paper for the search worker."""
     docs, _ = search_docs(site)
     by_location = {}
     for doc in docs:
@@ -163,7 +163,7 @@ def test_every_paper_has_one_search_entry(site: Path, catalog: Catalog) -> None:
         assert paper.date in text and paper.arxiv in text and " ".join(paper.abstract.split()) in text
         assert all(dataset_name(url) in text for url in paper.links.datasets)
         assert [BeautifulSoup(key, "html.parser").get_text() for key in doc["keys"]] == [
-            key for key in (paper.short_name, paper.arxiv) if key]
+            key for key in (paper.short_name, paper.arxiv, *(a.name for a in paper.authors)) if key]
     assert not [d["location"] for d in docs if "keys" in d and not d["location"].startswith("papers/")]
     assert sum(bool(p.links.datasets) for p in catalog.papers) >= 10
 

@@ -107,6 +107,7 @@ def fixture_hostile_title_site(tmp_path_factory) -> Path:
         "\n- id: hostile-title\n  short_name: 'V* <i>_x_</i>'\n"
         "  title: 'A <b>bold</b> | piped *starred* _under_ {{ config.site_name }} {% if 1 %}x{% endif %} `tick`'\n"
         "  category: multi-agent\n  subcategory: debate\n  date: 2024-01\n"
+        "  authors: [Ada Lovelace]\n  authors_source: made up\n"
         "  links:\n    paper: https://example.org/paper?a=1&b=<2>\n  added: '2026-01-01'\n")
     with open(project / "data/papers/multi-agent.yaml", "a", encoding="utf-8") as papers:
         papers.write(entry)

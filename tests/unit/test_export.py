@@ -14,12 +14,13 @@ from bibtexparser.bparser import BibTexParser
 from catalog.edit import render_entries
 from catalog.export_bibtex import BIBTEX_SPECIAL, bibtex_title, escape_bibtex, escape_bibtex_url, render_bibtex_entry
 from catalog.export_feed import FEED_SIZE, export_feed, xml_text
-from catalog.export_json import json_for_html, paper_record
+from catalog.export_json import paper_record
 from catalog.export_markdown import escape_markdown, escape_markdown_url, export_markdown, render_bullet
 from catalog.export_site import site_files
 from catalog.importer import read_awesome_list
 from catalog.load import load_catalog
 from catalog.models import Catalog, Paper
+from catalog.render_html import json_for_script
 from jsonschema import Draft202012Validator
 
 from tests.fixtures.catalog_data import ROOT, make_data_dir
@@ -222,11 +223,11 @@ def test_schema_rejects_a_wrong_record(fixture_catalog):
     assert messages == ["Additional properties are not allowed ('extra' was unexpected)", "[] should be non-empty"]
 
 
-def test_json_for_html_cannot_close_a_script():
-    """Embedded JSON has no '</', '<!--' or raw line separators, and still parses to the same value."""
+def test_json_for_script_cannot_close_a_script():
+    """Embedded JSON has no '</' or '<!--', and still parses to the same value."""
     value = {"title": "</script><!-- a & b \u2028"}
-    text = json_for_html(value)
-    assert text == '{"title": "\\u003c/script\\u003e\\u003c!-- a \\u0026 b \\u2028"}'
+    text = json_for_script(value)
+    assert text == '{"title":"\\u003c/script>\\u003c!-- a & b \u2028"}'
     assert json.loads(text) == value
 
 

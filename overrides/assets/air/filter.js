@@ -1,4 +1,4 @@
-/* Category tables: text filter, facets, sorting, live counts and URL state.
+/* Category tables: text filter, facets, sorting, live counts and URL state; and the author index's filter.
  *
  * The page (hooks/catalog/render_category.py) holds one `.air-filter` panel, hidden without
  * JavaScript, with a JSON island (a top-level array) and one `.air-group` table per subcategory.
@@ -23,6 +23,7 @@
   var collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
   var controllers = new WeakMap(); // panel element -> its controller
   var current = null; // controller of the page on screen, if it has a panel
+  var currentAuthors = null; // the author index on screen: {form, reveal}
 
   document.documentElement.classList.add("air-js");
 
@@ -487,9 +488,130 @@
     return ctl;
   }
 
+  /* The author index (/authors/): a text filter over the names, `?find=` in the URL. Inline pages hide
+     and show their entries; island pages (a large catalog) draw the matching entries from the JSON island,
+     a window at a time, and draw the window that holds an entry whose anchor the URL names. */
+
+  function authorEntryHtml(island, author) {
+    var esc = function (text) {
+      return String(text).replace(/[&<>"']/g, function (c) {
+        return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" }[c];
+      });
+    };
+    var items = author[5].map(function (i) {
+      var p = island.papers[i];
+      return "<li><time datetime=\"" + esc(p[3]) + "\">" + esc(p[3]) + "</time> <a href=\"" + esc(p[0]) + "\">" +
+        esc(p[1]) + "</a>" + (p[2] ? " \u2014 " + esc(p[2]) : "") + " <span class=\"air-muted\">(" +
+        esc(island.categories[p[4]]) + ")</span></li>";
+    }).join("");
+    var n = author[5].length;
+    return "<li class=\"air-author-entry\" id=\"" + esc(author[0]) + "\"><p><strong>" + esc(author[1]) + "</strong>" +
+      (author[2].length ? " <span class=\"air-muted\">(also written " + esc(author[2].join(", ")) + ")</span>" : "") +
+      (author[6] ? " <span class=\"air-note\">" + esc(author[6]) + "</span>" : "") +
+      " <span class=\"air-author-count\">" + n + " " + papers(n) + "</span></p><ul>" + items + "</ul></li>";
+  }
+
+  function bindAuthors(form) {
+    if (controllers.has(form)) return;
+    controllers.set(form, true);
+    var input = form.querySelector("input[type=search]");
+    var total = form.querySelector("output");
+    var islandEl = document.querySelector("script.air-author-data");
+    var island = islandEl ? JSON.parse(islandEl.textContent) : null;
+    var windowSize = Number(form.getAttribute("data-window")) || 200;
+    var view = { limit: windowSize, from: null };
+    var all;
+    if (island) {
+      all = island.authors.map(function (a) { return { name: a[3], author: a }; });
+    } else {
+      all = Array.prototype.map.call(document.querySelectorAll(".air-author-entry"), function (li) {
+        return { name: li.getAttribute("data-name"), el: li, group: li.closest(".air-author-group") };
+      });
+    }
+    var more = document.querySelector(".air-author-window + .air-more-wrap .air-more");
+    var target = document.querySelector(".air-author-window");
+
+    function matching() {
+      var words = queryWords(input.value);
+      return all.filter(function (entry) { return words.every(function (w) { return entry.name.indexOf(w) >= 0; }); });
+    }
+
+    function drawIsland(matches) {
+      var start = 0;
+      if (view.from !== null) start = Math.max(0, matches.findIndex(function (e) { return e.author[0] === view.from; }));
+      var shown = matches.slice(start, start + view.limit);
+      var html = "", letter = null;
+      shown.forEach(function (entry) {
+        if (entry.author[4] !== letter) {
+          if (letter !== null) html += "</ul></section>";
+          letter = entry.author[4];
+          html += "<section class=\"air-author-group\" data-letter=\"" + letter + "\"><h2 id=\"letter-" +
+            letter.toLowerCase() + "\">" + letter + "</h2><ul class=\"air-author-list\">";
+        }
+        html += authorEntryHtml(island, entry.author);
+      });
+      if (letter !== null) html += "</ul></section>";
+      target.innerHTML = html;
+      if (more) setHidden(more, start + view.limit >= matches.length);
+    }
+
+    function show() {
+      var matches = matching();
+      if (island) {
+        drawIsland(matches);
+      } else {
+        var kept = new Set(matches);
+        var groupsShown = new Set();
+        all.forEach(function (entry) {
+          setHidden(entry.el, !kept.has(entry));
+          if (kept.has(entry)) groupsShown.add(entry.group);
+        });
+        document.querySelectorAll(".air-author-group").forEach(function (g) { setHidden(g, !groupsShown.has(g)); });
+      }
+      var count = function (n) { return n.toLocaleString("en"); };
+      setText(total, (input.value.trim() ? count(matches.length) + " of " : "") + count(all.length) + " authors");
+    }
+
+    // An anchor to an entry (or a letter) the island holds but the page has not drawn: draw the window
+    // that starts with it.
+    function reveal() {
+      var slug = decodeURIComponent(location.hash.slice(1));
+      if (!island || !slug || document.getElementById(slug)) return;
+      var letter = slug.indexOf("letter-") === 0 ? slug.slice(7).toUpperCase() : null;
+      var first = island.authors.find(function (a) { return letter ? a[4] === letter : a[0] === slug; });
+      if (!first) return;
+      input.value = "";
+      view.from = first[0];
+      view.limit = windowSize;
+      show();
+      var el = document.getElementById(slug);
+      if (el) el.scrollIntoView();
+    }
+
+    input.value = new URLSearchParams(location.search).get("find") || "";
+    input.addEventListener("input", function () {
+      view.from = null;
+      view.limit = windowSize;
+      show();
+      var query = new URLSearchParams(location.search);
+      if (input.value) query.set("find", input.value); else query.delete("find");
+      var search = query.toString();
+      history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    });
+    if (more) more.addEventListener("click", function () { view.limit += windowSize; show(); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    currentAuthors = { form: form, reveal: reveal };
+    if (island || input.value) show();
+    form.hidden = false;
+    reveal();
+    form.setAttribute("data-ready", "");
+  }
+
   function bindAll() {
     var root = document.querySelector(".air-filter");
     current = root ? bind(root) : null;
+    var authors = document.querySelector(".air-author-filter");
+    if (authors) bindAuthors(authors);
   }
 
   /* Window-level listeners, added once: they act on the page on screen */
@@ -512,6 +634,7 @@
 
   window.addEventListener("hashchange", function () {
     if (current && document.contains(current.root)) revealTarget(current);
+    if (currentAuthors && document.contains(currentAuthors.form)) currentAuthors.reveal();
   });
 
   // Marks the script as loaded (see the guard at the top); bind() rebinds after content is replaced

@@ -135,13 +135,13 @@ def author_letter(entry: AuthorEntry) -> str:
 
 def author_island(entries: list[AuthorEntry], catalog: Catalog, base: str) -> dict:
     """The island of a large index: categories and papers once, each author as
-    [slug, name, other spellings, folded search text, letter, paper indexes, note]."""
+    [slug, name, other spellings, letter, paper indexes, note] (filter.js folds the names itself)."""
     categories = [c.short_title for c in catalog.taxonomy.categories]
     position = {paper.id: i for i, paper in enumerate(catalog.papers)}
     papers = [[base + p.url, p.name, p.title if p.short_name else "", p.date,
                categories.index(catalog.taxonomy.category(p.category).short_title)] for p in catalog.papers]
-    authors = [[e.slug, e.name, [s for s in e.spellings if s != e.name], fold_for_search(" ".join(e.spellings)),
-                author_letter(e), [position[p.id] for p in e.papers], shared_note(e)] for e in entries]
+    authors = [[e.slug, e.name, [s for s in e.spellings if s != e.name], author_letter(e),
+                [position[p.id] for p in e.papers], shared_note(e)] for e in entries]
     return {"categories": categories, "papers": papers, "authors": authors}
 
 

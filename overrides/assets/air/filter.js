@@ -498,16 +498,16 @@
         return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" }[c];
       });
     };
-    var items = author[5].map(function (i) {
+    var items = author[4].map(function (i) {
       var p = island.papers[i];
       return "<li><time datetime=\"" + esc(p[3]) + "\">" + esc(p[3]) + "</time> <a href=\"" + esc(p[0]) + "\">" +
         esc(p[1]) + "</a>" + (p[2] ? " \u2014 " + esc(p[2]) : "") + " <span class=\"air-muted\">(" +
         esc(island.categories[p[4]]) + ")</span></li>";
     }).join("");
-    var n = author[5].length;
+    var n = author[4].length;
     return "<li class=\"air-author-entry\" id=\"" + esc(author[0]) + "\"><p><strong>" + esc(author[1]) + "</strong>" +
       (author[2].length ? " <span class=\"air-muted\">(also written " + esc(author[2].join(", ")) + ")</span>" : "") +
-      (author[6] ? " <span class=\"air-note\">" + esc(author[6]) + "</span>" : "") +
+      (author[5] ? " <span class=\"air-note\">" + esc(author[5]) + "</span>" : "") +
       " <span class=\"air-author-count\">" + n + " " + papers(n) + "</span></p><ul>" + items + "</ul></li>";
   }
 
@@ -522,7 +522,7 @@
     var view = { limit: windowSize, from: null };
     var all;
     if (island) {
-      all = island.authors.map(function (a) { return { name: a[3], author: a }; });
+      all = island.authors.map(function (a) { return { name: fold([a[1]].concat(a[2]).join(" ")), author: a }; });
     } else {
       all = Array.prototype.map.call(document.querySelectorAll(".air-author-entry"), function (li) {
         return { name: li.getAttribute("data-name"), el: li, group: li.closest(".air-author-group") };
@@ -542,9 +542,9 @@
       var shown = matches.slice(start, start + view.limit);
       var html = "", letter = null;
       shown.forEach(function (entry) {
-        if (entry.author[4] !== letter) {
+        if (entry.author[3] !== letter) {
           if (letter !== null) html += "</ul></section>";
-          letter = entry.author[4];
+          letter = entry.author[3];
           html += "<section class=\"air-author-group\" data-letter=\"" + letter + "\"><h2 id=\"letter-" +
             letter.toLowerCase() + "\">" + letter + "</h2><ul class=\"air-author-list\">";
         }
@@ -578,7 +578,7 @@
       var slug = decodeURIComponent(location.hash.slice(1));
       if (!island || !slug || document.getElementById(slug)) return;
       var letter = slug.indexOf("letter-") === 0 ? slug.slice(7).toUpperCase() : null;
-      var first = island.authors.find(function (a) { return letter ? a[4] === letter : a[0] === slug; });
+      var first = island.authors.find(function (a) { return letter ? a[3] === letter : a[0] === slug; });
       if (!first) return;
       input.value = "";
       view.from = first[0];

@@ -108,6 +108,7 @@ class Category:
     id: str
     title: str
     short_title: str
+    summary: str  # one line, for the overview and the home cards
     source_heading: str
     definition: str
     examples: tuple[str, ...]

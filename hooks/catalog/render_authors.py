@@ -85,17 +85,18 @@ def render_author_link(author: Author, base: str) -> str:
 
 def render_author_names(paper: Paper, base: str, shown: int = SHOWN_IN_TABLES) -> str:
     """The authors under a title in a table: the first `shown`, then '+ N more', which opens to the
-    rest without JavaScript (a <details>); '… and others' when the source lists only some."""
+    rest without JavaScript (a <details>, so the names sit in a <div>: a <p> cannot hold one); '… and others'
+    when the source lists only some."""
     if not paper.authors:
         return ""
     links = [render_author_link(a, base) for a in paper.authors]
     others = ', <span class="air-muted">and others</span>' if not paper.authors_complete else ""
     if len(links) <= shown + 1:  # '+ 1 more' would take the room of the name itself
-        return f'<p class="air-authors">{", ".join(links)}{others}</p>'
+        return f'<div class="air-authors">{", ".join(links)}{others}</div>'
     rest = len(links) - shown
-    return (f'<p class="air-authors">{", ".join(links[:shown])}<details class="air-more-authors"><summary>'
+    return (f'<div class="air-authors">{", ".join(links[:shown])}<details class="air-more-authors"><summary>'
             f'+ {rest} more<span class="air-sr"> authors of {esc(paper.name)}</span></summary>, '
-            f'{", ".join(links[shown:])}{others}</details></p>')
+            f'{", ".join(links[shown:])}{others}</details></div>')
 
 
 def render_byline(paper: Paper, base: str) -> str:

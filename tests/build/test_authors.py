@@ -74,7 +74,7 @@ def test_table_shows_three_names_then_the_rest_behind_a_toggle(site: Path, catal
     for category in catalog.taxonomy.categories:
         soup = soup_of(site, category.id)
         for paper in catalog.in_category(category.id):
-            cell = soup.find("tr", id=paper.id).select_one("p.air-authors")
+            cell = soup.find("tr", id=paper.id).select_one("div.air-authors")
             names = [a.get_text() for a in cell.select("a.air-author")]
             assert names == [a.name for a in paper.authors], paper.id
             more = cell.select_one("details.air-more-authors")

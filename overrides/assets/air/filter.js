@@ -18,6 +18,7 @@
   var LIST_FACETS = ["sub", "method", "year", "has"];
   var SORTS = ["date", "date-asc", "name", "name-desc"];
   var DEFAULT_SORT = "date";
+  var SHORT_WORD = 3; // query words this short match whole words only
   var NON_ASCII = /[^\x00-\x7f]/;
   var MARKS = /\p{Mn}/gu; // nonspacing marks: the accents NFKD splits off
   var collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
@@ -176,16 +177,27 @@
 
   /* Filtering: flags and counts on the records, no DOM */
 
+  // A query word of SHORT_WORD letters or fewer matches whole words only ("gui" finds "GUI agents" and
+  // "GUI-R1", not "guidance"); a longer one matches anywhere in a word, as a prefix typed so far would.
+  function wordTest(word) {
+    if (word.length > SHORT_WORD) return function (text) { return text.indexOf(word) >= 0; };
+    var whole = new RegExp("(^|[^\\p{L}\\p{N}])" + word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "($|[^\\p{L}\\p{N}])", "u");
+    return function (text) { return whole.test(text); };
+  }
+
   function evaluate(ctl) {
     var state = ctl.state;
     var words = queryWords(state.find);
     var query = words.join(" ");
-    // Typing on narrows: a paper that missed the shorter query misses this one too.
-    var narrowing = ctl.lastQuery !== null && query.indexOf(ctl.lastQuery) === 0;
+    // Typing on narrows: a paper that missed the shorter query misses this one too (not so when a word was
+    // short enough to match whole words only: "gu" misses "gui", which "gui" matches).
+    var narrowing = ctl.lastQuery !== null && query.indexOf(ctl.lastQuery) === 0 &&
+      queryWords(ctl.lastQuery).every(function (w) { return w.length > SHORT_WORD; });
+    var tests = words.map(wordTest);
     var counts = { sub: {}, method: {}, year: {}, has: {} };
     var total = 0;
     ctl.records.forEach(function (rec) {
-      if (!(narrowing && !rec.textOk)) rec.textOk = words.every(function (w) { return rec.text.indexOf(w) >= 0; });
+      if (!(narrowing && !rec.textOk)) rec.textOk = tests.every(function (test) { return test(rec.text); });
       var t = rec.textOk;
       var s = !state.sub.length || state.sub.indexOf(rec.sub) >= 0;
       var y = !state.year.length || state.year.indexOf(rec.year) >= 0;
@@ -365,7 +377,11 @@
     ctl.highlightId = id;
     markHighlight(ctl);
     var row = document.getElementById(id);
-    if (row) row.scrollIntoView({ block: "center" });
+    if (!row) return;
+    // Groups above the row, and its own, are laid out for real first: with content-visibility: auto they
+    // hold an estimated height until drawn, and the row would move once they were.
+    for (var i = 0; i <= ctl.groups.indexOf(rec.group); i++) ctl.groups[i].el.style.contentVisibility = "visible";
+    row.scrollIntoView({ block: "center" });
   }
 
   /* Events, delegated to the content around the panel */
@@ -532,8 +548,8 @@
     var target = document.querySelector(".air-author-window");
 
     function matching() {
-      var words = queryWords(input.value);
-      return all.filter(function (entry) { return words.every(function (w) { return entry.name.indexOf(w) >= 0; }); });
+      var tests = queryWords(input.value).map(wordTest);
+      return all.filter(function (entry) { return tests.every(function (test) { return test(entry.name); }); });
     }
 
     function drawIsland(matches) {

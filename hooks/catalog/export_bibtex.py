@@ -12,6 +12,7 @@ BIBTEX_SPECIAL = {
     "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
     "<": r"\textless{}", ">": r"\textgreater{}",
 }
+BIBTEX_SPECIAL_CHARACTER = re.compile("|".join(map(re.escape, BIBTEX_SPECIAL)))
 WORD = re.compile(r"([^\W_]+)")
 URL_SPECIAL = {"{": "%7B", "}": "%7D", "\\": "%5C"}
 HEADER = "% Awesome Interleaving Reasoning: {count} papers, generated from data/ by the catalog package.\n"
@@ -19,7 +20,8 @@ HEADER = "% Awesome Interleaving Reasoning: {count} papers, generated from data/
 
 def escape_bibtex(text: str) -> str:
     r"""Escape TeX special characters ('50% & $x' -> '50\% \& \$x'); line breaks become spaces."""
-    return "".join(BIBTEX_SPECIAL.get(c, c) for c in text.replace("\r", " ").replace("\n", " "))
+    text = text.replace("\r", " ").replace("\n", " ")
+    return BIBTEX_SPECIAL_CHARACTER.sub(lambda match: BIBTEX_SPECIAL[match.group()], text)
 
 
 def bibtex_title(text: str) -> str:

@@ -149,3 +149,19 @@ def test_no_page_keeps_a_placeholder_of_a_held_back_block(site: Path) -> None:
     assert not [str(p.relative_to(site)) for p in pages if "data-air-late" in p.read_text(encoding="utf-8")]
     assert soup_of(site, "datasets").select("table.air-datasets tbody tr")
     assert soup_of(site, "multimodal").select_one("script.air-data") is not None
+
+
+def test_paper_pages_share_the_themes_navigation_and_no_marker_survives(site: Path) -> None:
+    """Paper pages reuse the tabs and sidebars the first one rendered (catalog.late_html.SharedChrome): each has
+    the whole navigation, the same on every paper page, with a working link to every page of the nav; no
+    marker of the splicing is left on any page."""
+    navs = set()
+    for html_file in (site / "papers").glob("*/index.html"):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        tabs, sidebar = soup.select_one("nav.md-tabs"), soup.select_one(".md-sidebar--primary")
+        assert tabs is not None and sidebar is not None, html_file
+        navs.add(str(tabs) + str(sidebar))
+        links = {a["href"] for a in sidebar.select("a.md-nav__link[href]")}
+        assert {"../../authors/", "../../multimodal/", "../../definitions/"} <= links, html_file
+    assert len(navs) == 1
+    assert not [f for f in site.rglob("*.html") if "<!--air-chrome:" in f.read_text(encoding="utf-8")]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from .models import Author, Catalog, Paper
 from .render_html import esc, json_for_script
@@ -48,7 +48,7 @@ class AuthorEntry:
         return fold_for_search(author.family), fold_for_search(author.given)
 
 
-@lru_cache(maxsize=None)  # an author has a row link per paper: at 10,000 papers, 90,000 slugs of 30,000 names
+@cache  # an author has a row link per paper: at 10,000 papers, 90,000 slugs of 30,000 names
 def author_slug(author: Author) -> str:
     """The anchor of an author's entry: 'Ziwei Zheng' -> 'ziwei-zheng' (a name with no ASCII letter
     keeps its characters, lowercased, so that it still has an anchor of its own)."""

@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast browser axe bench check clean
+.PHONY: serve build test test-fast browser bibtex node-tools bench check clean
 
 $(STAMP): pyproject.toml requirements.lock
 	python3 -m venv $(VENV)
@@ -27,12 +27,22 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
 
-## axe-core for the accessibility tests, from the npm registry (pinned in package-lock.json).
-axe: package.json
-	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --silent --no-audit --no-fund
+## TeX Live's bibtex and its standard styles (plain.bst) for the citation tests, from the OS packages.
+bibtex:
+	@{ command -v bibtex && kpsewhich plain.bst; } >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends texlive-binaries texlive-base; }
 
-## Every test: lint, data, strict build, exports and the browser tests.
-test: $(STAMP) browser axe
+## The npm packages of the tests, from the npm registry (pinned in package-lock.json): axe-core for the
+## accessibility tests; citeproc, with the APA style and en-US locale of @citation-js/plugin-csl, for CSL-JSON.
+NODE_STAMP := node_modules/.installed
+node-tools: $(NODE_STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $(NODE_STAMP)
+
+## Every test: lint, data, strict build, exports (checked with bibtex, citeproc and rispy) and the browser tests.
+test: $(STAMP) browser bibtex node-tools
 	$(VENV)/bin/ruff check hooks tests benchmarks
 	$(VENV)/bin/pytest
 

@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast test-repeat test-fresh browser axe bench check clean
+.PHONY: serve build test test-fast test-repeat test-fresh browser bibtex node-tools bench check clean
 
 $(STAMP): pyproject.toml requirements.lock
 	python3 -m venv $(VENV)
@@ -27,12 +27,22 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
 
-## axe-core for the accessibility tests, from the npm registry (pinned in package-lock.json).
-axe: package.json
-	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --silent --no-audit --no-fund
+## TeX Live's bibtex and its standard styles (plain.bst) for the citation tests, from the OS packages.
+bibtex:
+	@{ command -v bibtex && kpsewhich plain.bst; } >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends texlive-binaries texlive-base; }
 
-## Every test: lint, data, strict build, exports and the browser tests.
-test: $(STAMP) browser axe
+## The npm packages of the tests, from the npm registry (pinned in package-lock.json): axe-core for the
+## accessibility tests; citeproc, with the APA style and en-US locale of @citation-js/plugin-csl, for CSL-JSON.
+NODE_STAMP := node_modules/.installed
+node-tools: $(NODE_STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $(NODE_STAMP)
+
+## Every test: lint, data, strict build, exports (checked with bibtex, citeproc and rispy) and the browser tests.
+test: $(STAMP) browser bibtex node-tools
 	$(VENV)/bin/ruff check hooks tests benchmarks
 	$(VENV)/bin/pytest
 
@@ -43,7 +53,7 @@ test-fast: $(STAMP)
 ## Flaky-test hunts (not part of `make test`, which stays one run). N runs, stopping at the first failure:
 ## the browser tests again and again in this checkout, or `CI=true make test` in fresh clones of HEAD.
 N ?= 5
-test-repeat: $(STAMP) browser axe
+test-repeat: $(STAMP) browser node-tools
 	@for i in $$(seq $(N)); do echo "run $$i of $(N)"; $(VENV)/bin/pytest -q -m e2e || exit 1; done
 
 test-fresh:

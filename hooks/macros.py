@@ -59,7 +59,7 @@ def define_env(env) -> None:
 
     @env.macro
     def downloads() -> str:
-        """The exported files (JSON, BibTeX, feed) and how to cite."""
+        """The exported files (JSON, BibTeX, RIS, CSL-JSON, feed) and how to cite."""
         return render_home.render_downloads(catalog(), base())
 
     @env.macro

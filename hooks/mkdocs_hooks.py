@@ -45,9 +45,9 @@ def on_pre_build(config):
 
 
 def on_files(files, config):
-    """Add a generated page per paper (papers/<id>.md) and the downloads (papers.json, .bib, feed)."""
+    """Add a generated page per paper (papers/<id>.md) and the downloads (papers.json, the citation files, feed)."""
     catalog = current_catalog(data_dir_of(config))
-    for path, content in paper_pages.sources(catalog):
+    for path, content in paper_pages.sources(catalog, config.site_url or ""):
         files.append(File.generated(config, path, content=content))
     for path, content in export_site.site_files(catalog, config.site_url or "").items():
         files.append(File.generated(config, path, content=content))
@@ -56,7 +56,7 @@ def on_files(files, config):
 
 @event_priority(100)  # before mkdocs-macros, which reads `render_macros` from the page's meta
 def on_page_markdown(markdown, page, config, files):
-    """Give a paper page its metadata (title, description, search and nav settings)."""
+    """Give a paper page its metadata (title, description, head tags, search and nav settings)."""
     meta = paper_pages.meta(page.file.src_path)
     if meta is not None:
         page.meta = meta

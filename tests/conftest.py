@@ -4,17 +4,30 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from catalog.load import load_catalog
 from catalog.models import Catalog
 
+from tests import cite_tools
+
 ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data")
+
+
+def require_tool(found: bool, what: str, make_target: str) -> None:
+    """Skip the test when a tool it runs is missing, or fail it when CI=true: CI must run every test."""
+    if found:
+        return
+    message = f"{what} not found (run `make {make_target}`)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
 
 
 def copy_project(project: Path) -> Path:
@@ -60,3 +73,19 @@ def fixture_hostile_project(tmp_path_factory) -> Path:
 def fixture_hostile_site(hostile_project: Path) -> Path:
     """The hostile project built strictly (a template tag that ran, or broke, would fail the build)."""
     return build_site(hostile_project, hostile_project / "site")
+
+
+@pytest.fixture(name="bibtex", scope="session")
+def fixture_bibtex():
+    """cite_tools.run_bibtex, once TeX Live's bibtex and plain.bst are there."""
+    found = (all(shutil.which(tool) for tool in ("bibtex", "kpsewhich"))
+             and subprocess.run(["kpsewhich", "plain.bst"], check=False, capture_output=True).returncode == 0)
+    require_tool(found, "TeX Live's bibtex with plain.bst", "bibtex")
+    return cite_tools.run_bibtex
+
+
+@pytest.fixture(name="apa", scope="session")
+def fixture_apa():
+    """cite_tools.render_apa, once node and the npm packages (citeproc, the APA style) are there."""
+    require_tool(bool(shutil.which("node")) and cite_tools.CITEPROC.is_dir(), "node with citeproc", "node-tools")
+    return cite_tools.render_apa

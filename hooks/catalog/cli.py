@@ -8,11 +8,12 @@ import argparse
 import sys
 from collections import Counter
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from . import linkcheck
+from .cite.export import BIBTEX, CSL_JSON, RIS, export_citations
 from .edit import AddRefused, add_paper, build_entry, parse_arxiv, render_entries
-from .export_bibtex import export_bibtex
 from .export_json import export_json
 from .export_markdown import export_markdown
 from .importer import STANDARD_SECTION, ImportResult, entry_id, read_awesome_list, read_methods
@@ -23,7 +24,9 @@ from .problems import CatalogError
 DEFAULT_DATA_DIR = Path("data")
 DEFAULT_IMPORT_DIR = Path("imported")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-EXPORTERS = {"json": export_json, "bibtex": export_bibtex, "markdown": export_markdown}
+EXPORTERS = {"json": export_json, "markdown": export_markdown,
+             "bibtex": partial(export_citations, BIBTEX), "ris": partial(export_citations, RIS),
+             "csl-json": partial(export_citations, CSL_JSON)}
 IMPORT_HEADER = ("# Imported from {source} ({format} format) by `catalog import`.\n"
                  "# Review every entry before moving it into data/.\n\n")
 
@@ -206,7 +209,7 @@ def write_import(result: ImportResult, out: Path, source: str) -> dict[str, list
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Write the catalog as JSON, BibTeX or the awesome-list markdown."""
+    """Write the catalog as JSON, BibTeX, RIS, CSL-JSON or the awesome-list markdown."""
     text = EXPORTERS[args.format](load_catalog(args.data_dir))
     if args.out is None:
         sys.stdout.write(text)
@@ -303,7 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                                           "(default: imported)")
     data_dir_option(imp)
 
-    export = command("export", run_export, "Write all papers as JSON, BibTeX or the awesome-list markdown.")
+    export = command("export", run_export, "Write all papers as JSON, BibTeX, RIS, CSL-JSON or the awesome-list markdown.")
     export.add_argument("--format", required=True, choices=sorted(EXPORTERS), help="output format")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
     data_dir_option(export)

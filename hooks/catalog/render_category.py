@@ -20,6 +20,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from .cite.coins import render_coins
+from .cite.model import citation_of
 from .models import Catalog, Category, Paper
 from .render_authors import render_author_names
 from .render_html import esc, json_for_script, render_links, render_method_badges, url_host
@@ -65,7 +67,8 @@ def search_text(paper: Paper) -> str:
 
 
 def render_row(paper: Paper, catalog: Catalog, base: str) -> str:
-    """One <tr>, its id the paper id, its data-* attributes what the filter needs."""
+    """One <tr>, its id the paper id, its data-* attributes what the filter needs; its COinS span lets Zotero's
+    connector offer the table's papers to save."""
     kinds = " ".join(kind for kind, _ in paper.links.items())
     short = f'<strong class="air-short">{esc(paper.short_name)}</strong> ' if paper.short_name else ""
     venue = (f' <span class="air-venue" title="{esc(paper.venue.full_name)}">{esc(paper.venue.name)}</span>'
@@ -75,7 +78,8 @@ def render_row(paper: Paper, catalog: Catalog, base: str) -> str:
         f'data-methods="{esc(" ".join(paper.methods))}" data-links="{esc(kinds)}">'
         f'<td class="air-date"><time datetime="{esc(paper.date)}">{esc(paper.date)}</time></td>'
         f'<td class="air-paper"><a class="air-title" href="{esc(base + paper.url)}">{short}'
-        f'<span class="air-title-text">{esc(paper.title)}</span></a>{venue}{render_author_names(paper, base)}</td>'
+        f'<span class="air-title-text">{esc(paper.title)}</span></a>{venue}{render_author_names(paper, base)}'
+        f'{render_coins(citation_of(paper))}</td>'
         f'<td class="air-methods">{render_method_badges(paper, catalog.taxonomy)}</td>'
         f'<td class="air-links">{render_links(paper)}</td></tr>')
 

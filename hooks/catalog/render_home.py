@@ -98,16 +98,20 @@ def _axis(peak: int, scale: float, baseline: float, left: int, width: int) -> st
 
 
 DOWNLOADS = (
-    ("papers.json", "papers.json", "every paper as JSON: ids, titles, dates, categories, methods, links, abstracts"),
-    ("papers.bib", "papers.bib", "a BibTeX entry for every paper, keyed by its catalog id"),
-    ("feed.xml", "feed.xml", "an Atom feed of the most recently added papers"),
+    ("papers.json", "every paper as JSON: ids, titles, dates, categories, methods, links, abstracts"),
+    ("papers.bib", "BibTeX for every paper, keyed by its catalog id (@inproceedings, @article or @misc)"),
+    ("papers.ris", "RIS, the format EndNote, Zotero, Mendeley and most reference managers import"),
+    ("papers.csl.json", "CSL-JSON, the item format of Zotero, Mendeley and pandoc's citeproc"),
+    ("feed.xml", "an Atom feed of the most recently added papers"),
 )
 
 
 def render_downloads(catalog: Catalog, base: str = "") -> str:
     """Links to the exported files, and how to cite a paper or the catalog."""
-    items = "".join(f'<li><a href="{esc(base + path)}" download>{esc(label)}</a> — {esc(text)}</li>'
-                    for path, label, text in DOWNLOADS)
-    return (f'<ul class="air-downloads">{items}</ul><p>To cite a paper, open its page: each has a BibTeX entry '
-            f'with a copy button. The {count_label(len(catalog.papers))} are also in '
-            f'<a href="{esc(base)}papers.bib">papers.bib</a>.</p>')
+    items = "".join(f'<li><a href="{esc(base + path)}" download>{esc(path)}</a> — {esc(text)}</li>'
+                    for path, text in DOWNLOADS)
+    return (f'<ul class="air-downloads">{items}</ul><p>To cite a paper, open its page: each has its BibTeX entry '
+            f'with a copy button, and its BibTeX, RIS and CSL-JSON as files of their own. The '
+            f'{count_label(len(catalog.papers))} are all in <a href="{esc(base)}papers.bib">papers.bib</a>. Reference '
+            f'managers read the citations from the pages too: Zotero\'s connector saves a paper from its page, or any '
+            f'of the papers of a category table.</p>')

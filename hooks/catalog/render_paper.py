@@ -1,8 +1,8 @@
-"""A page per paper, generated from the data: facts, links, abstract, notes, BibTeX, related papers.
+"""A page per paper, generated from the data: facts, links, abstract, notes, citation, related papers.
 
-`PaperPages.sources(catalog)` yields one (path, Markdown) pair per paper for the build to add as
-generated files, empty; `PaperPages.meta` gives each its metadata (title, description, macros off,
-search exclusion). The page body is rendered here, escaped, and placed by `PaperPages.content`
+`PaperPages.sources(catalog, site_url)` yields one (path, Markdown) pair per paper for the build to add
+as generated files, empty; `PaperPages.meta` gives each its metadata (title, description, the <head>
+tags for reference managers and link previews, macros off, search exclusion). The page body is rendered here, escaped, and placed by `PaperPages.content`
 once Markdown is done, so neither Markdown nor Jinja ever parses catalog text. Search gets each
 paper as one compact entry from `search_index`, not from parsing the page.
 """
@@ -12,7 +12,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from .export_bibtex import render_bibtex_entry
+from .cite.bibtex import render_bibtex_entry
+from .cite.export import CITE_FORMATS
+from .cite.highwire import highwire_tags
+from .cite.model import citation_of
 from .models import Catalog, Paper
 from .render_authors import render_byline
 from .render_definitions import boundary_between
@@ -170,23 +173,41 @@ def render_related(papers: tuple[Paper, ...]) -> str:
     return f'<h2>Related papers</h2><ul class="air-related">{items}</ul>'
 
 
+def render_cite(paper: Paper) -> str:
+    """The BibTeX entry to copy, and the paper's citation files (beside the page) to download."""
+    files = "".join(f'<li><a href="{f.paper_file}" download="{esc(paper.id)}{f.paper_file.removeprefix("cite")}">'
+                    f'{f.name}</a> <span class="air-muted">({f.paper_file})</span></li>' for f in CITE_FORMATS)
+    return (f'<h2>Cite</h2><pre><code class="language-bibtex">{esc(render_bibtex_entry(citation_of(paper)))}</code></pre>'
+            f'<ul class="air-cite-files" aria-label="Citation files">{files}</ul>')
+
+
 def render_paper_page(paper: Paper, catalog: Catalog, related: tuple[Paper, ...]) -> str:
     """The whole body of a paper page."""
     return (f'<div class="air-paper"><h1 id="{esc(paper.id)}">{esc(page_title(paper))}</h1>'
             f'{render_byline(paper, BASE)}{render_facts(paper, catalog)}{render_link_list(paper)}<h2>Abstract</h2>{render_abstract(paper)}'
-            f'{render_notes(paper)}<h2>Cite</h2>'
-            f'<pre><code class="language-bibtex">{esc(render_bibtex_entry(paper))}</code></pre>'
-            f'{render_related(related)}</div>')
+            f'{render_notes(paper)}{render_cite(paper)}{render_related(related)}</div>')
 
 
 # Generated pages
 
 
-def page_meta(paper: Paper) -> dict:
-    """Page metadata; title and description are escaped here because the theme prints them raw."""
+def render_head_tags(paper: Paper, page_url: str) -> str:
+    """The <meta> tags overrides/main.html puts in the page's <head>: Highwire Press tags for reference managers
+    and Google Scholar, OpenGraph and Twitter card tags for link previews. (Material adds the canonical link.)"""
+    title, summary = page_title(paper), description(paper)
+    named = [*highwire_tags(citation_of(paper), page_url),
+             ("twitter:card", "summary"), ("twitter:title", title), ("twitter:description", summary)]
+    properties = [("og:type", "article"), ("og:title", title), ("og:description", summary), ("og:url", page_url)]
+    return ("".join(f'<meta name="{esc(name)}" content="{esc(content)}">' for name, content in named)
+            + "".join(f'<meta property="{esc(name)}" content="{esc(content)}">' for name, content in properties))
+
+
+def page_meta(paper: Paper, site_url: str) -> dict:
+    """Page metadata; title, description and head tags are escaped here because the theme prints them raw."""
     return {
         "title": esc(page_title(paper)),
         "description": esc(description(paper)),
+        "head_tags": render_head_tags(paper, site_url.rstrip("/") + "/" + paper.url),
         "edit_data": paper.source_file,
         "render_macros": False,
         "search": {"exclude": True},
@@ -199,12 +220,13 @@ class PaperPages:
 
     def __init__(self) -> None:
         self.catalog: Catalog | None = None
+        self.site_url = ""
         self.related: dict[str, tuple[Paper, ...]] = {}
 
-    def sources(self, catalog: Catalog) -> Iterator[tuple[str, str]]:
+    def sources(self, catalog: Catalog, site_url: str) -> Iterator[tuple[str, str]]:
         """(src path, Markdown) per paper: empty. The page's metadata comes from meta(), not from
         front matter, which MkDocs would parse as YAML (0.3 ms a page, 7% of a build at 1,000)."""
-        self.catalog, self.related = catalog, related_papers(catalog)
+        self.catalog, self.site_url, self.related = catalog, site_url, related_papers(catalog)
         for paper in catalog.papers:
             yield f"{PAPERS_DIR}/{paper.id}.md", ""
 
@@ -216,7 +238,7 @@ class PaperPages:
     def meta(self, src_path: str) -> dict | None:
         """The metadata of the paper page generated as src_path, or None for any other page."""
         paper = self.paper_of(src_path)
-        return page_meta(paper) if paper else None
+        return page_meta(paper, self.site_url) if paper else None
 
     def content(self, src_path: str) -> str | None:
         """The body of the paper page generated as src_path, or None for any other page."""

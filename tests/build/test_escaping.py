@@ -10,10 +10,11 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import parse_qsl, unquote
 
 import bibtexparser
 import pytest
+import rispy
 from bs4 import BeautifulSoup
 from catalog import cli
 from catalog.importer import read_awesome_list
@@ -21,14 +22,11 @@ from catalog.load import load_catalog
 from catalog.models import Author
 from markdown_it import MarkdownIt
 
+from tests.cite_tools import decode_tex
 from tests.hostile import HOSTILE, HOSTILE_VENUE
 
 IDS = list(HOSTILE)
 EVENT_ATTRIBUTE = re.compile(r"^on", re.IGNORECASE)
-# TeX spellings of the characters BibTeX cannot hold as they are (independent of export_bibtex's table).
-TEX_CHARACTERS = {r"\textbackslash{}": "\\", r"\textbraceleft{}": "{", r"\textbraceright{}": "}", r"\&": "&",
-                  r"\%": "%", r"\$": "$", r"\#": "#", r"\_": "_", r"\textasciitilde{}": "~",
-                  r"\textasciicircum{}": "^", r"\textless{}": "<", r"\textgreater{}": ">"}
 
 
 def urls_of(paper: dict) -> list[str]:
@@ -46,6 +44,12 @@ def author_names(paper: dict) -> list[str]:
     return [a if isinstance(a, str) else a["organisation"] for a in paper["authors"]]
 
 
+def inverted_names(paper: dict) -> list[str]:
+    """The names as citations write them: 'Family, Given' for a person, an organisation's name as it is."""
+    authors = [Author(a) if isinstance(a, str) else Author(a["organisation"], organisation=True) for a in paper["authors"]]
+    return [f"{a.family}, {a.given}" if a.given else a.name for a in authors]
+
+
 def page_title(paper: dict) -> str:
     """A paper page's heading: 'Short — Title' (the title alone when there is no short name)."""
     return f"{paper['short_name']} — {paper['title']}" if paper.get("short_name") else paper["title"]
@@ -59,14 +63,6 @@ def squash(text: str) -> str:
 def soup_of(site: Path, page: str) -> BeautifulSoup:
     """A built page by its URL path."""
     return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def decode_tex(text: str) -> str:
-    """A BibTeX field as a reader sees it: TeX character commands decoded, grouping braces dropped."""
-    placeholders = {tex: chr(0xE000 + i) for i, tex in enumerate(TEX_CHARACTERS)}
-    pattern = re.compile("|".join(re.escape(tex) for tex in sorted(TEX_CHARACTERS, key=len, reverse=True)))
-    text = pattern.sub(lambda m: placeholders[m.group()], text).replace("{", "").replace("}", "")
-    return "".join(TEX_CHARACTERS.get(next((t for t, p in placeholders.items() if p == c), ""), c) for c in text)
 
 
 # Category tables
@@ -128,10 +124,40 @@ def test_paper_page_shows_the_text(hostile_site: Path, paper_id: str) -> None:
 
 
 def test_paper_page_bibtex_block_is_text(hostile_site: Path) -> None:
-    """The Cite block is one text node holding the BibTeX entry, not elements."""
-    code = soup_of(hostile_site, "papers/hostile-markup").select_one("pre code")
+    """The Cite block is one text node holding the BibTeX entry, not elements, then the links to the paper's files."""
+    soup = soup_of(hostile_site, "papers/hostile-markup")
+    code = soup.select_one("pre code")
     assert code.find() is None
-    assert code.get_text().startswith("@misc{hostile-markup,") and r"\textless{}script" in code.get_text()
+    assert code.get_text().startswith("@inproceedings{hostile-markup,") and r"{\textless}script" in code.get_text()
+    assert [a["href"] for a in soup.select(".air-cite-files a")] == ["cite.bib", "cite.ris", "cite.json"]
+
+
+@pytest.mark.parametrize("paper_id", IDS)
+def test_paper_page_head_tags_hold_the_text(hostile_site: Path, paper_id: str) -> None:
+    """The Highwire, OpenGraph and Twitter tags of the page's <head> hold the literal title, names and venue."""
+    paper = HOSTILE[paper_id]
+    head = soup_of(hostile_site, f"papers/{paper_id}").head
+    named = [(m["name"], m["content"]) for m in head.find_all("meta", attrs={"name": True})]
+    assert ("citation_title", paper["title"]) in named
+    assert [content for name, content in named if name == "citation_author"] == inverted_names(paper)
+    venue = [content for name, content in named if name == "citation_conference_title"]
+    assert venue == ([HOSTILE_VENUE["full_name"]] if paper.get("venue") else [])
+    properties = {m["property"]: m["content"] for m in head.find_all("meta", attrs={"property": True})}
+    assert properties["og:title"] == dict(named)["twitter:title"] == page_title(paper)
+
+
+@pytest.mark.parametrize("paper_id", IDS)
+def test_category_row_coins_decode_to_the_text(hostile_site: Path, paper_id: str) -> None:
+    """The row's COinS span decodes (HTML attribute, then the ContextObject's percent-encoding) to the literal
+    title, names and venue."""
+    paper = HOSTILE[paper_id]
+    span = soup_of(hostile_site, paper["category"]).find("tr", id=paper_id).select_one("span.Z3988")
+    values = {}
+    for key, value in parse_qsl(span["title"], keep_blank_values=True):
+        values.setdefault(key, []).append(value)
+    assert values["rft.atitle"] == [paper["title"]]
+    assert values.get("rft.au", []) + values.get("rft.aucorp", []) == inverted_names(paper)
+    assert values.get("rft.btitle") == ([HOSTILE_VENUE["full_name"]] if paper.get("venue") else None)
 
 
 # Every page
@@ -179,7 +205,7 @@ def test_search_index_holds_escaped_text(hostile_site: Path) -> None:
         assert squash(paper.get("abstract", "")) in squash(text)
 
 
-# Downloads: papers.json, papers.bib, feed.xml
+# Downloads: papers.json, the citation files, feed.xml
 
 
 @pytest.mark.parametrize("paper_id", IDS)
@@ -198,20 +224,35 @@ def test_papers_json_holds_the_exact_values(hostile_site: Path, paper_id: str) -
 
 @pytest.mark.parametrize("paper_id", IDS)
 def test_papers_bib_decodes_to_the_exact_values(hostile_site: Path, paper_id: str) -> None:
-    """papers.bib parses entry by entry; title and note decode to the literal text, the URL is unchanged."""
+    """papers.bib parses entry by entry; title, venue and names decode to the literal text, the URL is unchanged."""
     paper = HOSTILE[paper_id]
     database = bibtexparser.loads((hostile_site / "papers.bib").read_text(encoding="utf-8"))
     entries = {entry["ID"]: entry for entry in database.entries}
     assert len(entries) == len(json.loads((hostile_site / "papers.json").read_text(encoding="utf-8")))
     entry = entries[paper_id]
     assert decode_tex(entry["title"]) == paper["title"]
-    assert decode_tex(entry.get("note", "")) == paper.get("venue", "")
+    assert decode_tex(entry.get("booktitle", "")) == (HOSTILE_VENUE["full_name"] if paper.get("venue") else "")
     names = [name.strip() for name in re.split(r"\s+and\s+", entry["author"])]  # 'and' inside a name is braced
-    people = [Author(a) for a in paper["authors"] if isinstance(a, str)]
-    assert [decode_tex(n) for n in names if not n.startswith("{")] == [f"{a.family}, {a.given}" for a in people]
-    assert [decode_tex(n) for n in names if n.startswith("{")] == [
-        a["organisation"] for a in paper["authors"] if isinstance(a, dict)]
+    assert [decode_tex(n) for n in names] == inverted_names(paper)
     assert entry["url"] == urls_of(paper)[0]
+
+
+@pytest.mark.parametrize("paper_id", IDS)
+def test_ris_and_csl_json_hold_the_exact_values(hostile_site: Path, paper_id: str) -> None:
+    """The paper's cite.ris (read by rispy) and cite.json have its literal title, names, venue and URL, and are
+    its record and item of papers.ris and papers.csl.json."""
+    paper = HOSTILE[paper_id]
+    folder = hostile_site / "papers" / paper_id
+    ris = (folder / "cite.ris").read_text(encoding="utf-8")
+    (record,) = rispy.loads(ris)
+    assert (record["title"], record["authors"], record["urls"]) == (paper["title"], inverted_names(paper), urls_of(paper)[:1])
+    assert record.get("secondary_title") == (HOSTILE_VENUE["full_name"] if paper.get("venue") else None)
+    assert ris in (hostile_site / "papers.ris").read_text(encoding="utf-8")
+    (item,) = json.loads((folder / "cite.json").read_text(encoding="utf-8"))
+    names = [name.get("literal") or ", ".join(filter(None, (name["family"], name.get("given")))) for name in item["author"]]
+    assert (item["title"], names, item["URL"]) == (paper["title"], inverted_names(paper), urls_of(paper)[0])
+    assert item.get("container-title") == (HOSTILE_VENUE["full_name"] if paper.get("venue") else None)
+    assert item in json.loads((hostile_site / "papers.csl.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("paper_id", IDS)

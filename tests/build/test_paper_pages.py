@@ -1,4 +1,5 @@
-"""Paper pages and the search index, over one real strict build (and synthetic catalogs for scale)."""
+"""Paper pages and the search index, over one real strict build (and synthetic catalogs for scale); their
+citations are tests/build/test_citations.py's."""
 from __future__ import annotations
 
 import itertools
@@ -10,7 +11,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import bibtexparser
 import pytest
 from bs4 import BeautifulSoup
 from catalog import render_paper
@@ -22,8 +22,6 @@ from catalog.search_index import paper_entries
 from tests.conftest import build_site, copy_project
 
 SITE_NAME = "Awesome Interleaving Reasoning"
-BIBTEX_ESCAPE = re.compile(r"\\([&%$#_])")
-TEX_COMMANDS = set("\\{}~^<>")  # characters BibTeX spells as commands: titles holding them are not compared
 
 
 def soup_of(site: Path, page: str) -> BeautifulSoup:
@@ -95,19 +93,6 @@ def test_abstract_and_notes_are_shown(pages: dict[str, BeautifulSoup], catalog: 
         else:
             assert source.get_text() == f"Source: {paper.abstract_source}"
         assert [li.get_text() for li in soup.select(".air-notes li")] == list(paper.notes)
-
-
-def test_bibtex_parses_and_matches_the_data(pages: dict[str, BeautifulSoup], catalog: Catalog) -> None:
-    """Each page's Cite block is one BibTeX entry whose key, title, year, eprint and URL are the paper's."""
-    for paper in catalog.papers:
-        code = pages[paper.id].select_one("pre > code")
-        entries = bibtexparser.loads(code.get_text()).entries
-        assert len(entries) == 1, paper.id
-        entry = entries[0]
-        assert (entry["ID"], entry["year"], entry["url"]) == (paper.id, paper.year, paper.links.paper[0])
-        assert entry.get("eprint", "") == paper.arxiv
-        if not TEX_COMMANDS & set(paper.title):
-            assert BIBTEX_ESCAPE.sub(r"\1", entry["title"]).replace("{", "").replace("}", "") == paper.title
 
 
 def test_related_links_resolve_to_nearby_papers(site: Path, pages: dict[str, BeautifulSoup], catalog: Catalog) -> None:

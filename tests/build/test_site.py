@@ -126,10 +126,10 @@ def test_hostile_title_renders_as_text(hostile_title_site: Path) -> None:
 
 
 def test_home_links_the_downloads_and_the_head_names_the_feed(site: Path) -> None:
-    """Home's download section links papers.json, papers.bib and feed.xml, which exist; the head links the feed."""
+    """Home's download section links papers.json, the citation files and feed.xml, which exist; the head links the feed."""
     soup = soup_of(site, "")
     hrefs = [a["href"] for a in soup.select(".air-downloads a")]
-    assert hrefs == ["papers.json", "papers.bib", "feed.xml"]
+    assert hrefs == ["papers.json", "papers.bib", "papers.ris", "papers.csl.json", "feed.xml"]
     assert all((site / href).is_file() for href in hrefs)
     feed = soup.select_one('head link[rel="alternate"][type="application/atom+xml"]')
     assert feed is not None and feed["href"] == "feed.xml"

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import require_tool
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -69,10 +71,7 @@ def fixture_hostile_url(hostile_site: Path) -> str:
 @pytest.fixture(name="browser", scope="session")
 def fixture_browser():
     """Headless Chromium from the OS; never skipped when CI=true."""
-    if not (shutil.which(CHROMIUM) or Path(CHROMIUM).exists()):
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Chromium not found at {CHROMIUM}; run `make browser`")
-        pytest.skip(f"Chromium not found at {CHROMIUM} (run `make browser`)")
+    require_tool(bool(shutil.which(CHROMIUM) or Path(CHROMIUM).exists()), f"Chromium at {CHROMIUM}", "browser")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -35,9 +35,9 @@ FOCUS_TARGETS = {
 
 @pytest.fixture(scope="session", autouse=True)
 def require_axe() -> None:
-    """axe-core comes from npm (`make axe`); without it these tests cannot say anything."""
+    """axe-core comes from npm (`make node-tools`); without it these tests cannot say anything."""
     if not AXE.is_file():
-        pytest.fail(f"{AXE} is missing: run `make axe` (npm ci)")
+        pytest.fail(f"{AXE} is missing: run `make node-tools` (npm ci)")
 
 
 @pytest.fixture(name="themed", params=list(SCHEMES), ids=list(SCHEMES))

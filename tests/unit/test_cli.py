@@ -381,6 +381,15 @@ def test_export_bibtex_to_file(capsys, data_dir, tmp_path):
     assert len(bibtexparser.loads(target.read_text(encoding="utf-8")).entries) == 19
 
 
+def test_export_ris_and_csl_json(capsys, data_dir):
+    """--format ris and --format csl-json write one record, one item, per paper."""
+    papers = load_catalog(data_dir).papers
+    code, out, _ = run(capsys, "export", "--format", "ris")
+    assert (code, out.count("TY  - "), out.count("ER  - \r\n")) == (0, len(papers), len(papers))
+    code, out, _ = run(capsys, "export", "--format", "csl-json")
+    assert (code, [item["id"] for item in json.loads(out)]) == (0, [p.id for p in papers])
+
+
 def test_export_markdown(capsys, data_dir):
     """--format markdown writes the awesome-list README."""
     code, out, _ = run(capsys, "export", "--format", "markdown")
@@ -396,10 +405,10 @@ def test_export_refuses_an_invalid_catalog(capsys, data_dir):
 
 
 def test_export_unknown_format_is_a_usage_error(capsys, data_dir):
-    """Only json, bibtex and markdown are formats."""
+    """Only json, bibtex, ris, csl-json and markdown are formats."""
     code, _, err = run(capsys, "export", "--format", "csv")
     assert code == 2
-    assert "argument --format: invalid choice: 'csv' (choose from 'bibtex', 'json', 'markdown')" in err
+    assert "argument --format: invalid choice: 'csv' (choose from 'bibtex', 'csl-json', 'json', 'markdown', 'ris')" in err
 
 
 # stats

@@ -1,9 +1,9 @@
-"""Exports: the awesome-list markdown (and its round trip), papers.json, papers.bib and feed.xml."""
+"""Exports: the awesome-list markdown (and its round trip), papers.json, papers.bib and feed.xml (the other citation
+formats are tests/unit/test_cite.py's)."""
 from __future__ import annotations
 
 import dataclasses
 import json
-import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -11,8 +11,8 @@ from pathlib import Path
 import bibtexparser
 import pytest
 from bibtexparser.bparser import BibTexParser
+from catalog.cite.export import CITE_FORMATS
 from catalog.edit import render_entries
-from catalog.export_bibtex import BIBTEX_SPECIAL, bibtex_title, escape_bibtex, escape_bibtex_url, render_bibtex_entry
 from catalog.export_feed import FEED_SIZE, export_feed, xml_text
 from catalog.export_json import paper_record
 from catalog.export_markdown import escape_markdown, escape_markdown_url, export_markdown, render_bullet
@@ -23,15 +23,12 @@ from catalog.models import Catalog, Paper
 from catalog.render_html import json_for_script
 from jsonschema import Draft202012Validator
 
+from tests.cite_tools import decode_tex
 from tests.fixtures.catalog_data import ROOT, make_data_dir
 
 SITE_URL = "https://example.org/air/"
 ATOM = "{http://www.w3.org/2005/Atom}"
 SCHEMA = json.loads((ROOT / "data" / "schema" / "papers-json.schema.json").read_text(encoding="utf-8"))
-# The escapes of escape_bibtex, longest first, and the braces bibtex_title adds around words.
-BIBTEX_TOKEN = re.compile("|".join(re.escape(v) for v in sorted(BIBTEX_SPECIAL.values(), key=len, reverse=True))
-                          + r"|[{}]|.", re.DOTALL)
-BIBTEX_PLAIN = {v: k for k, v in BIBTEX_SPECIAL.items()} | {"{": "", "}": ""}
 
 
 @pytest.fixture(name="fixture_catalog")
@@ -69,11 +66,6 @@ def assert_same_catalog(before: Catalog, after: Catalog) -> None:
     assert sorted(map(carried, after.papers), key=lambda c: c["id"]) == \
         sorted(map(carried, before.papers), key=lambda c: c["id"])
     assert list(map(carried, after.standard_examples)) == list(map(carried, before.standard_examples))
-
-
-def plain_bibtex(value: str) -> str:
-    """Undo escape_bibtex and the case-protecting braces of a title read back by bibtexparser."""
-    return "".join(BIBTEX_PLAIN.get(token, token) for token in BIBTEX_TOKEN.findall(value))
 
 
 def parse_bibtex(text: str) -> list[dict]:
@@ -151,42 +143,13 @@ def test_markdown_round_trip_with_hostile_titles(fixture_catalog, tmp_path):
 # BibTeX
 
 
-def test_escape_bibtex_keeps_braces_balanced():
-    """TeX specials are escaped; braces and backslashes become commands, so no field is left unbalanced."""
-    assert escape_bibtex("50% & $x_1#~^ {a} \\ <b>\n") == (
-        r"50\% \& \$x\_1\#\textasciitilde{}\textasciicircum{} \textbraceleft{}a\textbraceright{} "
-        r"\textbackslash{} \textless{}b\textgreater{} ")
-
-
-def test_bibtex_title_protects_capitals_per_word():
-    """Words with a capital are braced (never starting with a backslash); other text is escaped."""
-    assert bibtex_title("GoT-R1: reasoning & {Images}") == r"{GoT}-{R1}: reasoning \& \textbraceleft{}{Images}\textbraceright{}"
-
-
-def test_escape_bibtex_url_encodes_braces():
-    """Braces and backslashes in URLs are percent-encoded; % and # stay as they are."""
-    assert escape_bibtex_url("https://x.org/{a}\\b?c=%20#d") == "https://x.org/%7Ba%7D%5Cb?c=%20#d"
-
-
-def test_render_bibtex_entry(fixture_catalog):
-    """An arXiv paper is a @misc with eprint and archivePrefix, keyed by its id."""
-    assert render_bibtex_entry(fixture_catalog.paper("deepeyes")) == (
-        "@misc{deepeyes,\n"
-        "  author = {Zheng, Ziwei and Yang, Michael and Hong, Jack and Zhao, Chenxiao and Xu, Guohai and Yang, Le and "
-        "Shen, Chao and Yu, Xing},\n"
-        '  title = {{DeepEyes}: {Incentivizing} "{Thinking} with {Images}" via {Reinforcement} {Learning}},\n'
-        "  year = {2025},\n  eprint = {2505.14362},\n  archivePrefix = {arXiv},\n  note = {ICLR 2026},\n"
-        "  url = {https://arxiv.org/abs/2505.14362},\n}\n")
-
-
 def test_bibtex_parses_and_round_trips(fixture_catalog):
-    """papers.bib parses with bibtexparser; title, year and eprint come back for every paper."""
+    """papers.bib parses with bibtexparser; title and eprint come back for every paper."""
     entries = {e["ID"]: e for e in parse_bibtex(site_files(fixture_catalog, SITE_URL)["papers.bib"])}
     assert set(entries) == {p.id for p in fixture_catalog.papers}
     for paper in fixture_catalog.papers:
         entry = entries[paper.id]
-        assert plain_bibtex(entry["title"]) == paper.title
-        assert entry["year"] == paper.year
+        assert decode_tex(entry["title"]) == paper.title
         assert entry.get("eprint", "") == paper.arxiv
 
 
@@ -272,7 +235,9 @@ def test_xml_text_drops_characters_xml_cannot_hold():
 
 def test_site_files_needs_an_absolute_site_url(fixture_catalog):
     """The feed needs absolute links, so a relative site_url is refused."""
-    assert set(site_files(fixture_catalog, SITE_URL)) == {"papers.json", "papers.bib", "feed.xml"}
+    citation_files = {f.catalog_file for f in CITE_FORMATS} | {p.url + f.paper_file for p in fixture_catalog.papers
+                                                              for f in CITE_FORMATS}
+    assert set(site_files(fixture_catalog, SITE_URL)) == {"papers.json", "feed.xml"} | citation_files
     with pytest.raises(ValueError, match="site_url must be an absolute http\\(s\\) URL for the feed's links, not '/air/'"):
         site_files(fixture_catalog, "/air/")
 
@@ -287,5 +252,5 @@ def test_real_catalog_exports(catalog, tmp_path):
     assert list(Draft202012Validator(SCHEMA).iter_errors(json.loads(files["papers.json"]))) == []
     entries = parse_bibtex(files["papers.bib"])
     assert [e["ID"] for e in entries] == [p.id for p in catalog.papers]
-    assert [plain_bibtex(e["title"]) for e in entries] == [p.title for p in catalog.papers]
+    assert [decode_tex(e["title"]) for e in entries] == [p.title for p in catalog.papers]
     assert len(feed_entries(files["feed.xml"])) == min(FEED_SIZE, len(catalog.papers))

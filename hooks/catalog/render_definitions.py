@@ -53,8 +53,9 @@ def render_category_intro(catalog: Catalog, category: Category, base: str) -> st
                      f'{esc(category.short_title)} or {esc(catalog.taxonomy.category(other).short_title)}? →</a>')
     told = (f'<p class="air-told-apart">How this category is told apart from the others: {" · ".join(rules)}</p>'
             if rules else "")
-    feed = (f'<p class="air-follow"><a href="{esc(base)}feed.xml" type="application/atom+xml">Subscribe (Atom)</a> '
-            'to the papers added to the catalog</p>')
+    feed = (f'<p class="air-follow"><a href="{esc(base + category.id)}/feed.xml" type="application/atom+xml">'
+            f'Subscribe (Atom)</a> to the papers added to {esc(category.short_title)} (or to '
+            f'<a href="{esc(base)}feed.xml" type="application/atom+xml">the whole catalog</a>)</p>')
     return f'<div class="air-intro"><p>{esc(category.definition)}</p>{told}{feed}</div>'
 
 

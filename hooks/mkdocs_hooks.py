@@ -18,6 +18,7 @@ from mkdocs.structure.files import File
 log = logging.getLogger("mkdocs.plugins.catalog")
 DATA_DIR = "data"
 paper_pages = render_paper.PaperPages()  # set up by on_files for the build under way
+files_beside_paper_pages: dict[str, str] = {}  # set by on_files, written by on_post_build
 
 
 def data_dir_of(config) -> Path:
@@ -49,8 +50,12 @@ def on_files(files, config):
     catalog = current_catalog(data_dir_of(config))
     for path, content in paper_pages.sources(catalog, config.site_url or ""):
         files.append(File.generated(config, path, content=content))
+    files_beside_paper_pages.clear()
     for path, content in export_site.site_files(catalog, config.site_url or "").items():
-        files.append(File.generated(config, path, content=content))
+        if export_site.beside_a_paper_page(path):
+            files_beside_paper_pages[path] = content
+        else:
+            files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -85,8 +90,9 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    """Add one compact search entry per paper to Material's index."""
+    """Add one compact search entry per paper to Material's index, and each paper's citation files."""
     search_index.add_paper_entries(Path(config.site_dir), current_catalog(data_dir_of(config)))
+    export_site.write_files(Path(config.site_dir), files_beside_paper_pages)
 
 
 # Helpers

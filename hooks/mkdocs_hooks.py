@@ -86,13 +86,19 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     """Put the blocks the macros held back (the big tables), and the chrome paper pages share, into the page."""
+    if paper_pages.paper_of(page.file.src_path):  # rendered: let the page's body go (MkDocs keeps every page
+        page.content = None                      # to the end of the build: 90 MB at 10,000 papers)
+        page.meta.pop("head_tags", None)
     return SHARED_CHROME.splice(LATE_BLOCKS.splice(output))
 
 
 def on_post_build(config):
-    """Add one compact search entry per paper to Material's index, and each paper's citation files."""
-    search_index.add_paper_entries(Path(config.site_dir), current_catalog(data_dir_of(config)))
+    """Write each paper's citation files, then add one compact search entry per paper to Material's index (what
+    the pages no longer need is let go first: the index is the build's peak of memory)."""
+    LATE_BLOCKS.clear()
     export_site.write_files(Path(config.site_dir), files_beside_paper_pages)
+    files_beside_paper_pages.clear()
+    search_index.add_paper_entries(Path(config.site_dir), current_catalog(data_dir_of(config)))
 
 
 # Helpers

@@ -251,12 +251,10 @@
     b.copyButton = make("button", { type: "button", class: "air-basket-copy" });
     b.downloadButton = make("button", { type: "button", class: "air-basket-download" });
     actions.append(b.copyButton, b.downloadButton);
-    var previewWrap = make("div", { class: "air-basket-preview", role: "region", "aria-label": "Preview of the citations",
-      tabindex: "0" });
-    b.preview = make("ol", {});
+    // The preview scrolls when long: focusable, so the keyboard can scroll it.
+    b.preview = make("ol", { class: "air-basket-preview", "aria-label": "Preview of the citations", tabindex: "0" });
     b.previewNote = make("p", { class: "air-basket-note" });
-    previewWrap.append(b.preview, b.previewNote);
-    b.panel.append(formats, actions, previewWrap);
+    b.panel.append(formats, actions, b.previewNote, b.preview);
     section.append(bar, b.panel);
     return section;
   }

@@ -174,11 +174,12 @@ def render_related(papers: tuple[Paper, ...]) -> str:
 
 
 def render_cite(paper: Paper) -> str:
-    """The BibTeX entry to copy, and the paper's citation files (beside the page) to download."""
+    """The BibTeX entry to copy, and the paper's citation files (beside the page) to download; cite.js adds the
+    citation basket after the files' list (data-paper names the paper)."""
     files = "".join(f'<li><a href="{f.paper_file}" download="{esc(paper.id)}{f.paper_file.removeprefix("cite")}">'
                     f'{f.name}</a> <span class="air-muted">({f.paper_file})</span></li>' for f in CITE_FORMATS)
     return (f'<h2>Cite</h2><pre><code class="language-bibtex">{esc(render_bibtex_entry(citation_of(paper)))}</code></pre>'
-            f'<ul class="air-cite-files" aria-label="Citation files">{files}</ul>')
+            f'<ul class="air-cite-files" aria-label="Citation files" data-paper="{esc(paper.id)}">{files}</ul>')
 
 
 def render_paper_page(paper: Paper, catalog: Catalog, related: tuple[Paper, ...]) -> str:

@@ -30,6 +30,9 @@ FOCUS_TARGETS = {
     "table-region": "[role=region][tabindex='0']",
     "title-link": "a.air-title",
     "icon-link": "a.air-link",
+    "row-checkbox": "tbody input.air-pick",
+    "row-copy-bibtex": "button.air-copy-bib",
+    "basket-toggle": "button.air-basket-toggle",
 }
 
 
@@ -113,6 +116,20 @@ def test_filtered_category_has_no_serious_violations(themed, base_url: str, path
     wait_for_filter(page, find)
     assert page.locator(".air-filter input:checked").count() == checked
     assert blocking_violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["multi-round-acting/?cite=search-r1,webgpt&find=search", "papers/deepeyes/?cite=deepeyes"],
+                         ids=["category", "paper"])
+def test_open_citation_basket_has_no_serious_violations(themed, base_url: str, path: str) -> None:
+    """The citation basket (cite.js) open with its preview drawn, and the ticked rows, pass axe in both palettes."""
+    page, scheme = themed
+    open_page(page, base_url, path, scheme)
+    page.wait_for_selector(".air-basket[data-ready]", state="attached")
+    page.click(".air-basket-toggle")
+    page.wait_for_selector(".air-basket[data-preview]", state="attached")
+    assert page.locator(".air-basket-preview li").count() >= 1
+    assert blocking_violations(page) == []
+    assert page.errors == []
 
 
 def test_search_results_have_no_serious_violations(themed, base_url: str) -> None:

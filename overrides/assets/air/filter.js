@@ -280,6 +280,8 @@
 
   function drawGroup(ctl, group, filtered) {
     var matches = group.tbody ? (ctl.island ? drawWindow(ctl, group) : drawInline(ctl, group)) : 0;
+    // Public hook (cite.js): a group's rows were drawn; `hidden` and presence in the tbody say which are shown.
+    if (group.tbody) group.el.dispatchEvent(new CustomEvent("air:drawn", { bubbles: true }));
     var n = group.recs.length;
     var text = filtered ? matches + " of " + n + " " + papers(n) : n + " " + papers(n);
     if (group.countText !== text) {
@@ -655,7 +657,22 @@
 
   // Marks the script as loaded (see the guard at the top); bind() rebinds after content is replaced
   // without Material's document$.
-  window.airFilter = { bind: bindAll };
+  // ids(root, shown): the ids of a panel's papers, all of them or only those the filter shows (drawn or not), in
+  // the order they are listed; noteUrl(): another script changed the query string (a popstate back to the old
+  // one is then ours to handle).
+  window.airFilter = {
+    bind: bindAll,
+    ids: function (root, shown) {
+      var ctl = controllers.get(root);
+      if (!ctl || ctl === true) return [];
+      var ids = [];
+      ctl.groups.forEach(function (group) {
+        orderOf(group, ctl.state.sort).forEach(function (rec) { if (!shown || rec.match) ids.push(rec.id); });
+      });
+      return ids;
+    },
+    noteUrl: function () { if (current && document.contains(current.root)) current.search = location.search; }
+  };
 
   // Material's document$ emits the first page and each page instant navigation brings; it exists once
   // Material's bundle (included after this script) has run, at the latest by DOMContentLoaded.

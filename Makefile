@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast browser bibtex node-tools bench check clean
+.PHONY: serve build test test-fast test-repeat test-fresh browser bibtex node-tools bench check clean
 
 $(STAMP): pyproject.toml requirements.lock
 	python3 -m venv $(VENV)
@@ -49,6 +49,15 @@ test: $(STAMP) browser bibtex node-tools
 ## The fast loop: everything but the browser.
 test-fast: $(STAMP)
 	$(VENV)/bin/pytest -m "not e2e"
+
+## Flaky-test hunts (not part of `make test`, which stays one run). N runs, stopping at the first failure:
+## the browser tests again and again in this checkout, or `CI=true make test` in fresh clones of HEAD.
+N ?= 5
+test-repeat: $(STAMP) browser node-tools
+	@for i in $$(seq $(N)); do echo "run $$i of $(N)"; $(VENV)/bin/pytest -q -m e2e || exit 1; done
+
+test-fresh:
+	bash .ci/fresh-clones $(N)
 
 ## Data check only.
 check: $(STAMP)

@@ -4,7 +4,11 @@
 hooks, data/ except the papers) and writes data/papers/<category>.yaml with `n` entries that pass
 every check of the loader:
 
-- titles, short names and slug ids (unique), 1,000-character abstracts, venues for some papers;
+- titles, short names and slug ids (unique), 1,000-character abstracts, venues for some papers (each
+  listed in a generated data/venues.yaml);
+- 3-15 authors a paper, drawn with a long tail from 45,000 possible names (a few prolific authors,
+  most names once), so 10,000 papers have tens of thousands of distinct authors, some names with
+  accents; and the source of each list;
 - dates over three years, each with a unique arXiv id of that month (YYMM.NNNNN);
 - every category and subcategory (weighted like the real catalog), 1-3 methods, a few secondary
   categories;
@@ -38,6 +42,21 @@ ABSTRACT_LENGTH = 1000
 VENUES = ("NeurIPS", "ICML", "ICLR", "CVPR", "ICCV", "ECCV", "ACL", "EMNLP", "NAACL", "AAAI", "COLM")
 SECONDARY_SHARE = 0.08
 VENUE_SHARE = 0.2
+AUTHOR_COUNTS = (3, 15)
+GIVEN_NAMES = ("Wei", "Jing", "Yu", "Xin", "Hao", "Lei", "Chen", "Yang", "Min", "Jun", "Ana", "Lucas", "Sofia",
+               "Mateo", "Zoë", "Amir", "Priya", "Arjun", "Kenji", "Yuki", "Olga", "Ivan", "Fatima", "Omar",
+               "Léa", "Noah", "Emma", "Liam", "Mia", "Jonas", "Sara", "David", "Elena", "Marco", "Ines", "Tomás",
+               "Hyun", "Ji-woo", "Minh", "Linh", "Aisha", "Kwame", "Nadia", "Pavel", "Björn", "Ingrid", "Raj",
+               "Meera", "Diego", "Camila")
+FAMILY_NAMES = ("Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma",
+                "Zhu", "Hu", "Guo", "He", "Lin", "Luo", "Gao", "Kim", "Park", "Lee", "Nguyen", "Tran", "Sato",
+                "Suzuki", "Tanaka", "Müller", "Schmidt", "Novak", "García", "Martínez", "López", "Silva",
+                "Santos", "Rossi", "Bianchi", "Dubois", "Martin", "Smith", "Johnson", "Brown", "Khan", "Patel",
+                "Sharma", "Singh", "Ivanov", "Petrov", "Kowalski", "Nowak", "Andersson", "Nielsen", "Okafor",
+                "Mensah", "Haddad", "Rahman", "Yilmaz", "Demir", "Costa")
+MIDDLE_NAMES = ("", "", "", "A.", "B.", "C.", "J.", "M.", "S.", "T.", "Marie", "Lee", "Jun", "Ann", "Paul")
+NAME_POOL = len(GIVEN_NAMES) * len(FAMILY_NAMES) * len(MIDDLE_NAMES)
+AUTHOR_SKEW = 0.25
 
 NAME_PARTS = ("Deep", "Vis", "Think", "Seek", "Look", "Agent", "Chain", "Tool", "Web", "Code", "Pixel", "Map",
               "Mind", "Reason", "Plan", "Act", "Sight", "Scene", "Focus", "Zoom", "Draw", "Sketch", "Trace",
@@ -188,6 +207,23 @@ def required_ids(taxonomy: dict, activities: list, standard_ids: set[str]) -> di
     return {pid: cat for pid, cat in needed.items() if pid not in standard_ids}
 
 
+def author_name(index: int) -> str:
+    """Name number `index` of the pool: given, middle (often none) and family name."""
+    given, rest = GIVEN_NAMES[index % len(GIVEN_NAMES)], index // len(GIVEN_NAMES)
+    family, middle = FAMILY_NAMES[rest % len(FAMILY_NAMES)], MIDDLE_NAMES[rest // len(FAMILY_NAMES)]
+    return " ".join(part for part in (given, middle, family) if part)
+
+
+def authors(rng: random.Random) -> list[str]:
+    """3-15 distinct names, index NAME_POOL ** u**AUTHOR_SKEW for uniform u: at 10,000 papers about 33,000
+    distinct names, the most prolific on some 50 papers, some 13,000 on one paper each."""
+    count = rng.randint(*AUTHOR_COUNTS)
+    chosen: dict[str, None] = {}
+    while len(chosen) < count:
+        chosen[author_name(int(NAME_POOL ** rng.random() ** AUTHOR_SKEW) - 1)] = None
+    return list(chosen)
+
+
 def generate_entries(n: int, taxonomy: dict, named: dict[str, str], seed: int = 1) -> list[dict]:
     """n valid paper entries (newest first), including one for every id in `named`."""
     rng = random.Random(seed)
@@ -210,7 +246,8 @@ def generate_entries(n: int, taxonomy: dict, named: dict[str, str], seed: int = 
         entry = {"id": pid}
         if name:
             entry["short_name"] = name
-        entry.update({"title": paper_title, "category": cat})
+        entry.update({"title": paper_title, "authors": authors(rng),
+                      "authors_source": "synthetic (benchmarks/synth.py)", "category": cat})
         if sub:
             entry["subcategory"] = sub
         if rng.random() < SECONDARY_SHARE:
@@ -244,6 +281,14 @@ def write_papers(entries: list[dict], papers_dir: Path) -> None:
                                                encoding="utf-8")
 
 
+def write_venues(entries: list[dict], path: Path) -> None:
+    """data/venues.yaml listing every venue the entries name (replacing the real one)."""
+    names = sorted({e["venue"] for e in entries if "venue" in e})
+    venues = [{"name": name, "full_name": f"Proceedings of {name}", "kind": "conference", "source": "synthetic"}
+              for name in names]
+    path.write_text(yaml.dump(venues, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
 def copy_project(src: Path, dest: Path, with_papers: bool) -> None:
     """Copy what a build needs; data/papers only when with_papers."""
     if dest.exists():
@@ -272,6 +317,7 @@ def make_synthetic_project(src: Path, dest: Path, n: int, seed: int = 1) -> list
     named = required_ids(taxonomy, read_yaml(data / "activities.yaml"), standard_ids)
     entries = generate_entries(n, taxonomy, named, seed)
     write_papers(entries, data / "papers")
+    write_venues(entries, data / "venues.yaml")
     return entries
 
 

@@ -12,7 +12,6 @@ from catalog import render_authors, render_category, render_definitions, render_
 from catalog.current import current_catalog
 from catalog.late_html import LATE_BLOCKS
 from catalog.models import Catalog
-from catalog.render_html import esc
 
 DATA_DIR = "data"
 
@@ -38,9 +37,7 @@ def define_env(env) -> None:
         cat = catalog().taxonomy.category(category_id)
         if cat is None:
             raise ValueError(f"category_page: unknown category {category_id!r}")
-        intro = (f'<div class="air-intro"><p>{esc(cat.definition)}</p><p>'
-                 f'<a href="{base()}definitions/#{cat.id}">How this category is told apart from the others →</a>'
-                 f'</p></div>')
+        intro = render_definitions.render_category_intro(catalog(), cat, base())
         heading = f"# {render_category.md_heading_text(cat.title)}"
         body = render_category.render_category_body(catalog(), cat, base(), hold=LATE_BLOCKS.hold)
         return f"{heading}\n\n{intro}\n\n{body}"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from catalog import export_site, render_paper, search_index, search_text
 from catalog.current import current_catalog
-from catalog.late_html import LATE_BLOCKS
+from catalog.late_html import LATE_BLOCKS, SHARED_CHROME
 from catalog.problems import CatalogError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -39,8 +39,9 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    """Start the build with no held-back blocks from an earlier one."""
+    """Start the build with no held-back blocks or shared chrome from an earlier one."""
     LATE_BLOCKS.clear()
+    SHARED_CHROME.clear()
 
 
 def on_files(files, config):
@@ -68,18 +69,21 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    """Point 'edit this page' at the data file a generated page comes from; give a paper page's template its
-    <head> tags (in the context, which is dropped once the page is written)."""
+    """Point 'edit this page' at the data file a generated page comes from; tell a paper page whether to render
+    the chrome paper pages share or to reuse it, and give its template its <head> tags (in the context, which is
+    dropped once the page is written)."""
     edit_url = data_edit_url(page.meta.get("edit_data"), config)
     if edit_url:
         page.edit_url = edit_url
+    if paper_pages.paper_of(page.file.src_path):
+        page.meta["air_chrome"] = SHARED_CHROME.mode()
     context["paper_head_tags"] = paper_pages.head_tags(page.file.src_path)
     return context
 
 
 def on_post_page(output, page, config):
-    """Put the blocks the macros held back (the big tables) into the finished page."""
-    return LATE_BLOCKS.splice(output)
+    """Put the blocks the macros held back (the big tables), and the chrome paper pages share, into the page."""
+    return SHARED_CHROME.splice(LATE_BLOCKS.splice(output))
 
 
 def on_post_build(config):

@@ -1,4 +1,5 @@
-"""An Atom feed of the papers most recently added to the catalog."""
+"""Atom feeds of the papers most recently added: one for the catalog (feed.xml), one per category
+(<category>/feed.xml, its own papers and those on its border)."""
 from __future__ import annotations
 
 import re
@@ -22,9 +23,16 @@ def xml_text(text: str) -> str:
     return XML_INVALID.sub("", text)
 
 
-def recent_papers(catalog: Catalog, count: int = FEED_SIZE) -> list[Paper]:
-    """The count most recently added papers: by `added`, then by date, newest first."""
-    return sorted(catalog.papers, key=lambda p: (p.added, p.date), reverse=True)[:count]
+def recent_papers(catalog: Catalog, count: int = FEED_SIZE, category: str = "") -> list[Paper]:
+    """The count most recently added papers (of one category, with the papers bordering it, if given): by
+    `added`, then by date, newest first."""
+    papers = [p for p in catalog.papers if not category or category in (p.category, p.secondary_category)]
+    return sorted(papers, key=lambda p: (p.added, p.date), reverse=True)[:count]
+
+
+def feed_path(category: str = "") -> str:
+    """Where a feed is published: feed.xml, or <category>/feed.xml."""
+    return f"{category}/{FEED_FILE}" if category else FEED_FILE
 
 
 def atom_time(paper: Paper) -> str:
@@ -33,17 +41,19 @@ def atom_time(paper: Paper) -> str:
     return f"{day}T00:00:00Z"
 
 
-def export_feed(catalog: Catalog, site_url: str) -> str:
-    """The Atom feed (UTF-8 XML text) with links to the papers' pages under site_url."""
+def export_feed(catalog: Catalog, site_url: str, category: str = "") -> str:
+    """The Atom feed (UTF-8 XML text) of the catalog or of one category, with links to the papers' pages under
+    site_url."""
     base = site_url.rstrip("/") + "/"
-    papers = recent_papers(catalog)
+    papers = recent_papers(catalog, category=category)
     ET.register_namespace("", ATOM_NS)
     feed = ET.Element(f"{{{ATOM_NS}}}feed")
-    _sub(feed, "title", FEED_TITLE)
-    _sub(feed, "id", base)
+    home = catalog.taxonomy.category(category) if category else None
+    _sub(feed, "title", f"{FEED_TITLE} in {home.title}" if home else FEED_TITLE)
+    _sub(feed, "id", base + (home.url if home else ""))
     _sub(feed, "updated", max((atom_time(p) for p in papers), default=EPOCH))
-    _sub(feed, "link", rel="self", href=base + FEED_FILE)
-    _sub(feed, "link", rel="alternate", href=base)
+    _sub(feed, "link", rel="self", href=base + feed_path(category))
+    _sub(feed, "link", rel="alternate", href=base + (home.url if home else ""))
     _sub(_sub(feed, "author"), "name", FEED_AUTHOR)
     for paper in papers:
         entry = _sub(feed, "entry")

@@ -30,6 +30,8 @@ def paper_record(paper: Paper) -> dict:
 
 
 def export_json(catalog: Catalog) -> str:
-    """All papers as a JSON array (UTF-8 text, catalog order)."""
-    return json.dumps([paper_record(p) for p in catalog.papers], ensure_ascii=False, indent=1) + "\n"
+    """All papers as a JSON array (UTF-8 text, catalog order), one paper a line. (Python's C encoder writes a
+    record at a time; `indent` would fall back to its pure-Python encoder, seconds at 10,000 papers.)"""
+    records = ",\n".join(json.dumps(paper_record(p), ensure_ascii=False) for p in catalog.papers)
+    return f"[\n{records}\n]\n" if records else "[]\n"
 

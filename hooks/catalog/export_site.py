@@ -5,14 +5,16 @@ Pure functions of a Catalog; the MkDocs hooks write the returned texts into the 
 from __future__ import annotations
 
 from .cite.export import cite_files
-from .export_feed import export_feed
+from .export_feed import export_feed, feed_path
 from .export_json import export_json
 from .models import Catalog
 
 
 def site_files(catalog: Catalog, site_url: str) -> dict[str, str]:
-    """Path under the site root -> text: papers.json, feed.xml, papers.bib, papers.ris, papers.csl.json, and
-    each paper's cite.bib, cite.ris and cite.json beside its page (papers/<id>/)."""
+    """Path under the site root -> text: papers.json, feed.xml and each category's <category>/feed.xml,
+    papers.bib, papers.ris, papers.csl.json, and each paper's cite.bib, cite.ris and cite.json beside its page
+    (papers/<id>/)."""
     if not site_url.startswith(("http://", "https://")):
         raise ValueError(f"site_url must be an absolute http(s) URL for the feed's links, not {site_url!r}")
-    return {"papers.json": export_json(catalog), "feed.xml": export_feed(catalog, site_url)} | cite_files(catalog)
+    feeds = {feed_path(c): export_feed(catalog, site_url, c) for c in ["", *(c.id for c in catalog.taxonomy.categories)]}
+    return {"papers.json": export_json(catalog)} | feeds | cite_files(catalog)

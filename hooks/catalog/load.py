@@ -106,7 +106,8 @@ def read_checked_file(path: Path, data_dir: Path, schema: str, expected: type = 
 def build_taxonomy(raw: dict) -> Taxonomy:
     """Turn the validated taxonomy mapping into models."""
     categories = tuple(
-        Category(id=c["id"], title=c["title"], short_title=c["short_title"], source_heading=c["source_heading"],
+        Category(id=c["id"], title=c["title"], short_title=c["short_title"], summary=c["summary"],
+                 source_heading=c["source_heading"],
                  definition=c["definition"], examples=tuple(c["examples"]),
                  subcategories=tuple(Subcategory(**s) for s in c["subcategories"]))
         for c in raw["categories"])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 LINK_KINDS = ("paper", "project", "code", "models", "datasets")
 
@@ -28,7 +29,7 @@ class Author:
     name: str
     organisation: bool = False
 
-    @property
+    @cached_property
     def family(self) -> str:
         """The family name: the last word, with any lowercase particles before it ('van der Berg');
         an organisation's whole name."""
@@ -40,7 +41,7 @@ class Author:
             start -= 1
         return " ".join(words[start:])
 
-    @property
+    @cached_property
     def given(self) -> str:
         """The given names: everything before the family name ('' for an organisation)."""
         return "" if self.organisation else self.name[: len(self.name) - len(self.family)].strip()
@@ -108,6 +109,7 @@ class Category:
     id: str
     title: str
     short_title: str
+    summary: str  # one line, for the overview and the home cards
     source_heading: str
     definition: str
     examples: tuple[str, ...]

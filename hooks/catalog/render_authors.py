@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from .models import Author, Catalog, Paper
 from .render_html import esc, json_for_script
@@ -47,6 +48,7 @@ class AuthorEntry:
         return fold_for_search(author.family), fold_for_search(author.given)
 
 
+@cache  # an author has a row link per paper: at 10,000 papers, 90,000 slugs of 30,000 names
 def author_slug(author: Author) -> str:
     """The anchor of an author's entry: 'Ziwei Zheng' -> 'ziwei-zheng' (a name with no ASCII letter
     keeps its characters, lowercased, so that it still has an anchor of its own)."""
@@ -85,17 +87,18 @@ def render_author_link(author: Author, base: str) -> str:
 
 def render_author_names(paper: Paper, base: str, shown: int = SHOWN_IN_TABLES) -> str:
     """The authors under a title in a table: the first `shown`, then '+ N more', which opens to the
-    rest without JavaScript (a <details>); '… and others' when the source lists only some."""
+    rest without JavaScript (a <details>, so the names sit in a <div>: a <p> cannot hold one); '… and others'
+    when the source lists only some."""
     if not paper.authors:
         return ""
     links = [render_author_link(a, base) for a in paper.authors]
     others = ', <span class="air-muted">and others</span>' if not paper.authors_complete else ""
     if len(links) <= shown + 1:  # '+ 1 more' would take the room of the name itself
-        return f'<p class="air-authors">{", ".join(links)}{others}</p>'
+        return f'<div class="air-authors">{", ".join(links)}{others}</div>'
     rest = len(links) - shown
-    return (f'<p class="air-authors">{", ".join(links[:shown])}<details class="air-more-authors"><summary>'
+    return (f'<div class="air-authors">{", ".join(links[:shown])}<details class="air-more-authors"><summary>'
             f'+ {rest} more<span class="air-sr"> authors of {esc(paper.name)}</span></summary>, '
-            f'{", ".join(links[shown:])}{others}</details></p>')
+            f'{", ".join(links[shown:])}{others}</details></div>')
 
 
 def render_byline(paper: Paper, base: str) -> str:
@@ -135,13 +138,13 @@ def author_letter(entry: AuthorEntry) -> str:
 
 def author_island(entries: list[AuthorEntry], catalog: Catalog, base: str) -> dict:
     """The island of a large index: categories and papers once, each author as
-    [slug, name, other spellings, folded search text, letter, paper indexes, note]."""
+    [slug, name, other spellings, letter, paper indexes, note] (filter.js folds the names itself)."""
     categories = [c.short_title for c in catalog.taxonomy.categories]
     position = {paper.id: i for i, paper in enumerate(catalog.papers)}
     papers = [[base + p.url, p.name, p.title if p.short_name else "", p.date,
                categories.index(catalog.taxonomy.category(p.category).short_title)] for p in catalog.papers]
-    authors = [[e.slug, e.name, [s for s in e.spellings if s != e.name], fold_for_search(" ".join(e.spellings)),
-                author_letter(e), [position[p.id] for p in e.papers], shared_note(e)] for e in entries]
+    authors = [[e.slug, e.name, [s for s in e.spellings if s != e.name], author_letter(e),
+                [position[p.id] for p in e.papers], shared_note(e)] for e in entries]
     return {"categories": categories, "papers": papers, "authors": authors}
 
 

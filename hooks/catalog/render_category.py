@@ -35,7 +35,7 @@ WINDOW_ROWS = 200
 
 COLUMNS = (("date", "Date"), ("paper", "Paper"), ("methods", "Methods"), ("links", "Links"))
 SORT_KEYS = {"date": "date", "paper": "name"}  # column -> the sort key its header button sets
-HAS_FACETS = (("code", "Code"), ("models", "Models"), ("datasets", "Data sets"))
+HAS_FACETS = (("code", "Code released"), ("models", "Models released"), ("datasets", "Data sets released"))
 
 
 def count_label(count: int, noun: str = "paper") -> str:
@@ -124,7 +124,7 @@ def render_group(sub_id: str, title: str, papers: list[Paper], catalog: Catalog,
             body += (f'<p class="air-nojs">The newest {window:,} of {len(papers):,} papers are listed here; '
                      f'listing and filtering all of them needs JavaScript.</p>')
     shown = min(len(papers), window) if window else len(papers)
-    size = f"contain-intrinsic-size:auto {3 * shown + 6}em"  # catalog.css renders groups lazily; a size until then
+    size = f"contain-intrinsic-size:auto {4 * shown + 6}em"  # catalog.css renders groups lazily; a size until then
     return f'<div class="air-group" data-sub="{esc(sub_id)}" style="{size}">{count}{body}</div>'
 
 

@@ -1,7 +1,7 @@
 """The definitions page: what interleaving reasoning is, each category, and the boundary rules."""
 from __future__ import annotations
 
-from .models import Boundary, Catalog, Paper
+from .models import Boundary, Catalog, Category, Paper
 from .render_category import md_heading_text
 from .render_html import esc
 
@@ -11,15 +11,52 @@ def paper_link(paper: Paper, base: str) -> str:
     return f'<a href="{esc(base + paper.category + "/")}#{esc(paper.id)}">{esc(paper.name)}</a>'
 
 
-def boundary_sides(catalog: Catalog, boundary: Boundary) -> list[tuple[str, list[Paper]]]:
-    """For each category of a rule: its listed examples plus the papers that border the other side."""
+def boundary_sides(catalog: Catalog, boundary: Boundary) -> list[tuple[str, list[Paper], list[Paper]]]:
+    """For each category of a rule: its examples, and the papers filed under it that border the other side."""
     sides = []
     for cat_id, other in (boundary.between, boundary.between[::-1]):
         cat = catalog.taxonomy.category(cat_id)
         examples = [catalog.paper(e) for e in cat.examples if catalog.paper(e)]
-        bordering = [p for p in catalog.in_category(cat_id) if p.secondary_category == other]
-        sides.append((cat_id, examples + [p for p in bordering if p not in examples]))
+        bordering = [p for p in catalog.in_category(cat_id) if p.secondary_category == other and p not in examples]
+        sides.append((cat_id, examples, bordering))
     return sides
+
+
+def boundaries_of(catalog: Catalog, cat_id: str) -> list[tuple[int, Boundary]]:
+    """The rules (numbered as the definitions page numbers them) that involve a category."""
+    return [(n, b) for n, b in enumerate(catalog.taxonomy.boundaries, start=1) if cat_id in b.between]
+
+
+def boundary_between(catalog: Catalog, first: str, second: str) -> tuple[int, Boundary] | None:
+    """The numbered rule between two categories, if there is one."""
+    return next(((n, b) for n, b in boundaries_of(catalog, first) if second in b.between), None)
+
+
+def render_side(catalog: Catalog, cat_id: str, other_id: str, examples: list[Paper], bordering: list[Paper],
+                base: str) -> str:
+    """One side of a rule: the category's examples, then the papers filed under it that border the other."""
+    title = esc(catalog.taxonomy.category(cat_id).short_title)
+    other = esc(catalog.taxonomy.category(other_id).short_title)
+    listed = f'<p>{", ".join(paper_link(p, base) for p in examples) or "—"}</p>'
+    if bordering:
+        listed += (f'<p class="air-bordering">Filed under {title} by the source list, on the border with {other}: '
+                   f'{", ".join(paper_link(p, base) for p in bordering)}</p>')
+    return f'<div class="air-side"><p><strong>{title}</strong></p>{listed}</div>'
+
+
+def render_category_intro(catalog: Catalog, category: Category, base: str) -> str:
+    """A category page's introduction: its definition, and a link to each boundary rule that tells it apart."""
+    rules = []
+    for number, boundary in boundaries_of(catalog, category.id):
+        other = next(c for c in boundary.between if c != category.id)
+        rules.append(f'<a href="{esc(base)}definitions/#{esc(boundary.id)}">Rule {number}: '
+                     f'{esc(category.short_title)} or {esc(catalog.taxonomy.category(other).short_title)}? →</a>')
+    told = (f'<p class="air-told-apart">How this category is told apart from the others: {" · ".join(rules)}</p>'
+            if rules else "")
+    feed = (f'<p class="air-follow"><a href="{esc(base + category.id)}/feed.xml" type="application/atom+xml">'
+            f'Subscribe (Atom)</a> to the papers added to {esc(category.short_title)} (or to '
+            f'<a href="{esc(base)}feed.xml" type="application/atom+xml">the whole catalog</a>)</p>')
+    return f'<div class="air-intro"><p>{esc(category.definition)}</p>{told}{feed}</div>'
 
 
 def render_interleaving(catalog: Catalog) -> str:
@@ -46,10 +83,13 @@ def render_boundaries(catalog: Catalog, base: str = "../") -> str:
         a, b = (catalog.taxonomy.category(c) for c in boundary.between)
         parts.append(f"### Rule {number}: {md_heading_text(a.short_title)} or {md_heading_text(b.short_title)}? "
                      f"{{ #{boundary.id} }}")
-        sides = "".join(
-            f'<div class="air-side"><p><strong>{esc(catalog.taxonomy.category(cat_id).short_title)}</strong></p>'
-            f'<p>{", ".join(paper_link(p, base) for p in papers) or "—"}</p></div>'
-            for cat_id, papers in boundary_sides(catalog, boundary))
+        sides = boundary_sides(catalog, boundary)
+        others = dict(zip(boundary.between, boundary.between[::-1]))
+        rendered = "".join(render_side(catalog, cat_id, others[cat_id], examples, bordering, base)
+                           for cat_id, examples, bordering in sides)
+        exception = ('<p class="air-exception">Papers on the line stay where the source list filed them, even where '
+                     'this rule would put them on the other side, and are marked as bordering that side: their '
+                     'notes say why.</p>' if any(bordering for _, _, bordering in sides) else "")
         parts.append(f'<div class="air-rule"><p class="air-rule-text">{esc(boundary.rule)}</p>'
-                     f'<p>{esc(boundary.reasoning)}</p><div class="air-sides">{sides}</div></div>')
+                     f'<p>{esc(boundary.reasoning)}</p><div class="air-sides">{rendered}</div>{exception}</div>')
     return "\n\n".join(parts) + "\n"

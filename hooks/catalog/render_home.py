@@ -14,7 +14,8 @@ CHART = {"width": 720, "height": 220, "left": 34, "bottom": 28, "top": 10}
 
 
 def render_category_cards(catalog: Catalog, base: str = "") -> str:
-    """A card per category: title, live paper count, subcategories with their counts."""
+    """A card per category: title, its one-line summary, live paper count, subcategories with their counts (the
+    home page and the categories overview)."""
     cards = []
     for cat in catalog.taxonomy.categories:
         subs = "".join(
@@ -23,6 +24,7 @@ def render_category_cards(catalog: Catalog, base: str = "") -> str:
             for s in cat.subcategories)
         cards.append(
             f'<li class="air-card"><a class="air-card-title" href="{esc(base + cat.url)}">{esc(cat.title)}</a>'
+            f'<p class="air-card-summary">{esc(cat.summary)}</p>'
             f'<p class="air-card-count" data-category="{esc(cat.id)}">{count_label(len(catalog.in_category(cat.id)))}</p>'
             f'{"<ul>" + subs + "</ul>" if subs else ""}</li>')
     return f'<ul class="air-cards">{"".join(cards)}</ul>'

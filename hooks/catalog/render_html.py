@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from .models import Paper, Taxonomy
@@ -32,6 +33,7 @@ def json_for_script(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
+@lru_cache(maxsize=65536)  # the same URLs appear on a paper's page, in its table row and in the search text
 def url_host(url: str) -> str:
     """'https://www.github.com/x' -> 'github.com'."""
     host = urlsplit(url).hostname or ""

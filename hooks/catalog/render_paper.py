@@ -20,6 +20,7 @@ from .cite.highwire import highwire_tags
 from .cite.model import citation_of
 from .models import Catalog, Paper
 from .render_authors import render_byline
+from .render_definitions import boundary_between
 from .render_html import LINK_LABELS, esc, render_method_badges, url_host
 
 PAPERS_DIR = "papers"
@@ -117,7 +118,10 @@ def render_facts(paper: Paper, catalog: Catalog) -> str:
     facts.append(render_fact("Category", render_place(paper, catalog)))
     if paper.secondary_category:
         other = catalog.taxonomy.category(paper.secondary_category)
-        facts.append(render_fact("Borders on", f'<a href="{BASE}{esc(other.url)}">{esc(other.short_title)}</a>'))
+        rule = boundary_between(catalog, paper.category, paper.secondary_category)
+        href = f"{BASE}definitions/#{rule[1].id}" if rule else f"{BASE}{other.url}"
+        label = f" (rule {rule[0]})" if rule else ""
+        facts.append(render_fact("Borders on", f'<a href="{esc(href)}">{esc(other.short_title)}{label}</a>'))
     if paper.methods:
         facts.append(render_fact("Methods", render_method_badges(paper, catalog.taxonomy)))
     if paper.arxiv:

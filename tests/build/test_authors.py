@@ -74,7 +74,7 @@ def test_table_shows_three_names_then_the_rest_behind_a_toggle(site: Path, catal
     for category in catalog.taxonomy.categories:
         soup = soup_of(site, category.id)
         for paper in catalog.in_category(category.id):
-            cell = soup.find("tr", id=paper.id).select_one("p.air-authors")
+            cell = soup.find("tr", id=paper.id).select_one("div.air-authors")
             names = [a.get_text() for a in cell.select("a.air-author")]
             assert names == [a.name for a in paper.authors], paper.id
             more = cell.select_one("details.air-more-authors")
@@ -99,6 +99,6 @@ def test_large_index_ships_a_window_and_an_island_of_every_author(catalog: Catal
     island = json.loads(script.string)
     assert [a[0] for a in island["authors"]] == [e.slug for e in entries]
     for author, entry in zip(island["authors"], entries):
-        assert [island["papers"][i][0] for i in author[5]] == [f"../{p.url}" for p in entry.papers]
+        assert [island["papers"][i][0] for i in author[4]] == [f"../{p.url}" for p in entry.papers]
     assert soup.select_one("form.air-author-filter")["data-mode"] == "island"
     assert "need JavaScript" in soup.select_one(".air-nojs").get_text()

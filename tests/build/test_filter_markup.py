@@ -37,7 +37,7 @@ def synthetic_paper(i: int, n: int) -> Paper:
 
 def synthetic_catalog(n: int) -> tuple[Catalog, Category]:
     """A catalog with one category of n papers in two subcategories (and an empty third)."""
-    category = Category(id="synth", title="Synthetic", short_title="Synthetic", source_heading="",
+    category = Category(id="synth", title="Synthetic", short_title="Synthetic", summary="Generated.", source_heading="",
                         definition="Generated papers.", examples=(), subcategories=SUBS)
     taxonomy = Taxonomy(interleaving_reasoning="", standard_reasoning="", methods=METHODS,
                         categories=(category,), boundaries=())

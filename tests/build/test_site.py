@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -139,8 +140,27 @@ def test_the_feed_is_the_only_alternate_link(site: Path, catalog: Catalog) -> No
     """No page heads another rel="alternate" link: Material's instant navigation fetches and parses
     the whole sitemap once for each distinct one (1.7 MB of XML at 10,000 papers)."""
     for page in ("", "multimodal", "definitions", catalog.papers[0].url):
-        links = soup_of(site, page).select('link[rel="alternate"]')
-        assert [link["type"] for link in links] == ["application/atom+xml"], page
+        links = [link for link in soup_of(site, page).select("link[rel]") if link["rel"] == ["alternate"]]
+        assert [(link["type"], link["href"].split("/")[-1]) for link in links] == [("application/atom+xml", "feed.xml")]
+
+
+def test_each_category_has_its_own_feed_linked_from_head_and_body(site: Path, catalog: Catalog) -> None:
+    """<category>/feed.xml parses as Atom and holds only papers of the category (or bordering it), each with its
+    authors and category; the category page links it from its head (rel="alternate feed") and its body."""
+    atom = "{http://www.w3.org/2005/Atom}"
+    for category in catalog.taxonomy.categories:
+        root = ET.parse(site / category.id / "feed.xml").getroot()
+        entries = root.findall(f"{atom}entry")
+        assert entries, category.id
+        for entry in entries:
+            paper = catalog.paper(entry.find(f"{atom}id").text.rstrip("/").rsplit("/", 1)[-1])
+            assert category.id in (paper.category, paper.secondary_category)
+            assert [a.find(f"{atom}name").text for a in entry.findall(f"{atom}author")] == [a.name for a in paper.authors]
+            assert entry.find(f"{atom}category").get("term") == paper.category
+        soup = soup_of(site, category.id)
+        head = [link for link in soup.select("head link[rel]") if link["rel"] == ["alternate", "feed"]]
+        assert [link["href"] for link in head] == ["feed.xml"]
+        assert soup.select_one(".air-follow a")["href"] == "../multimodal/feed.xml".replace("multimodal", category.id)
 
 
 def test_no_page_keeps_a_placeholder_of_a_held_back_block(site: Path) -> None:
@@ -149,3 +169,19 @@ def test_no_page_keeps_a_placeholder_of_a_held_back_block(site: Path) -> None:
     assert not [str(p.relative_to(site)) for p in pages if "data-air-late" in p.read_text(encoding="utf-8")]
     assert soup_of(site, "datasets").select("table.air-datasets tbody tr")
     assert soup_of(site, "multimodal").select_one("script.air-data") is not None
+
+
+def test_paper_pages_share_the_themes_navigation_and_no_marker_survives(site: Path) -> None:
+    """Paper pages reuse the tabs and sidebars the first one rendered (catalog.late_html.SharedChrome): each has
+    the whole navigation, the same on every paper page, with a working link to every page of the nav; no
+    marker of the splicing is left on any page."""
+    navs = set()
+    for html_file in (site / "papers").glob("*/index.html"):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        tabs, sidebar = soup.select_one("nav.md-tabs"), soup.select_one(".md-sidebar--primary")
+        assert tabs is not None and sidebar is not None, html_file
+        navs.add(str(tabs) + str(sidebar))
+        links = {a["href"] for a in sidebar.select("a.md-nav__link[href]")}
+        assert {"../../authors/", "../../multimodal/", "../../definitions/"} <= links, html_file
+    assert len(navs) == 1
+    assert not [f for f in site.rglob("*.html") if "<!--air-chrome:" in f.read_text(encoding="utf-8")]

@@ -11,26 +11,38 @@ import pytest
 
 SETUP, READY, QUERY, RESULT = 0, 1, 2, 3
 
-# Starts the worker, sets it up with `index`, sends each of `queries` at once and resolves with
-# every answer that arrives until none has for `quiet` ms (at most 10 s if none comes at all).
+# Starts the worker, sets it up with `index` and asks it the last of `queries` alone: the answer to
+# wait for. Then sends all of `queries` at once and resolves with the answers up to that one (the
+# worker answers in order, and always the latest query), plus any that come before the answer to the
+# last query sent once more (an answer to an earlier query that came late). Rejects after 10 s
+# without an answer.
 CONVERSE = """
-async ([index, queries, quiet, types]) => {
+async ([index, queries, types]) => {
   const config = JSON.parse(document.getElementById("__config").textContent);
   const worker = new Worker(config.search);
-  const answers = [];
-  let ready, settle, timer;
-  worker.onmessage = event => {
-    if (event.data.type === types.ready) return ready();
-    answers.push(event.data);
-    clearTimeout(timer);
-    timer = setTimeout(settle, quiet);
-  };
-  await new Promise(resolve => { ready = resolve; worker.postMessage({type: types.setup, data: index}); });
-  const settled = new Promise(resolve => { settle = resolve; timer = setTimeout(resolve, 10000); });
-  for (const query of queries) worker.postMessage({type: types.query, data: query});
-  await settled;
-  worker.terminate();
-  return answers;
+  const inbox = [];
+  let wake = () => {};
+  worker.onmessage = event => { inbox.push(event.data); wake(); };
+  const receive = () => inbox.length ? Promise.resolve(inbox.shift()) : new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the search worker did not answer")), 10000);
+    wake = () => { wake = () => {}; clearTimeout(timer); resolve(inbox.shift()); };
+  });
+  const send = query => worker.postMessage({type: types.query, data: query});
+  try {
+    worker.postMessage({type: types.setup, data: index});
+    const ready = await receive();
+    if (ready.type !== types.ready) throw new Error(`expected the ready message, got ${JSON.stringify(ready)}`);
+    send(queries.at(-1));
+    const latest = JSON.stringify(await receive());
+    queries.forEach(send);
+    const answers = [];
+    do answers.push(await receive()); while (JSON.stringify(answers.at(-1)) !== latest);
+    send(queries.at(-1));
+    for (let answer = await receive(); JSON.stringify(answer) !== latest; answer = await receive()) answers.push(answer);
+    return answers;
+  } finally {
+    worker.terminate();
+  }
 }
 """
 TYPES = {"setup": SETUP, "ready": READY, "query": QUERY}
@@ -53,7 +65,7 @@ DOCS = [  # papers in an order that ranking must change
 
 @pytest.fixture(name="converse")
 def fixture_converse(page, base_url: str):
-    """converse(queries, quiet=300) -> the worker's answers to the made-up index."""
+    """converse(queries) -> the worker's answers to the made-up index."""
     page.goto(base_url)
     config = page.evaluate("JSON.parse(document.getElementById('__config').textContent)")
     separator = page.evaluate("fetch('search/search_index.json').then(r => r.json()).then(i => i.config.separator)")
@@ -61,8 +73,8 @@ def fixture_converse(page, base_url: str):
                         "fields": {"title": {"boost": 1000}, "text": {"boost": 1}, "tags": {"boost": 1000000}}},
              "docs": DOCS, "options": {"suggest": "search.suggest" in config["features"]}}
 
-    def converse(queries: list[str], quiet: int = 300) -> list[dict]:
-        return page.evaluate(CONVERSE, [index, queries, quiet, TYPES])
+    def converse(queries: list[str]) -> list[dict]:
+        return page.evaluate(CONVERSE, [index, queries, TYPES])
 
     yield converse
     assert not page.errors

@@ -1,6 +1,7 @@
 """The real catalog: it loads cleanly, holds the curated counts, and agrees with the triage records."""
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -65,3 +66,12 @@ def test_rejected_papers_are_not_in_the_catalog(catalog: Catalog) -> None:
     catalog_arxiv = {p.arxiv for p in catalog.papers if p.arxiv}
     rejected = {r["arxiv"] for r in triage_records() if r["decision"] == "rejected" and r.get("arxiv")}
     assert not rejected & catalog_arxiv
+
+
+def test_notes_are_prose_that_names_no_field(catalog: Catalog) -> None:
+    """Notes are shown to readers: they name no schema field (say 'marked as bordering', not the field's name)."""
+    schema = json.loads((ROOT / "data" / "schema" / "paper.schema.json").read_text(encoding="utf-8"))
+    fields = [name for name in schema["$defs"]["fields"]["properties"] if "_" in name]
+    offending = [(p.id, field) for p in (*catalog.papers, *catalog.standard_examples) for note in p.notes
+                 for field in fields if field in note]
+    assert offending == []

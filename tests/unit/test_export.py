@@ -237,7 +237,8 @@ def test_site_files_needs_an_absolute_site_url(fixture_catalog):
     """The feed needs absolute links, so a relative site_url is refused."""
     citation_files = {f.catalog_file for f in CITE_FORMATS} | {p.url + f.paper_file for p in fixture_catalog.papers
                                                               for f in CITE_FORMATS}
-    assert set(site_files(fixture_catalog, SITE_URL)) == {"papers.json", "feed.xml"} | citation_files
+    feeds = {"feed.xml"} | {f"{c.id}/feed.xml" for c in fixture_catalog.taxonomy.categories}
+    assert set(site_files(fixture_catalog, SITE_URL)) == {"papers.json"} | feeds | citation_files
     with pytest.raises(ValueError, match="site_url must be an absolute http\\(s\\) URL for the feed's links, not '/air/'"):
         site_files(fixture_catalog, "/air/")
 

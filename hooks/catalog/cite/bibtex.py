@@ -35,9 +35,13 @@ ENTRY_TYPES = {"conference": ("inproceedings", "booktitle"), "workshop": ("inpro
 HEADER = "% Awesome Interleaving Reasoning: {count} papers, generated from data/ by the catalog package.\n"
 
 
+BIBTEX_SPECIAL_CHARACTER = re.compile("|".join(map(re.escape, BIBTEX_SPECIAL)))
+
+
 def escape_bibtex(text: str) -> str:
     r"""Escape TeX special characters ('50% & $x' -> '50{\%} {\&} {\$}x'); line breaks become spaces."""
-    return "".join(BIBTEX_SPECIAL.get(c, c) for c in text.replace("\r", " ").replace("\n", " "))
+    text = text.replace("\r", " ").replace("\n", " ")
+    return BIBTEX_SPECIAL_CHARACTER.sub(lambda match: BIBTEX_SPECIAL[match.group()], text)
 
 
 def keeps_its_case(word: str) -> bool:

@@ -18,6 +18,7 @@
   var LIST_FACETS = ["sub", "method", "year", "has"];
   var SORTS = ["date", "date-asc", "name", "name-desc"];
   var DEFAULT_SORT = "date";
+  var SHORT_WORD = 3; // query words this short match whole words only
   var NON_ASCII = /[^\x00-\x7f]/;
   var MARKS = /\p{Mn}/gu; // nonspacing marks: the accents NFKD splits off
   var collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
@@ -176,16 +177,27 @@
 
   /* Filtering: flags and counts on the records, no DOM */
 
+  // A query word of SHORT_WORD letters or fewer matches whole words only ("gui" finds "GUI agents" and
+  // "GUI-R1", not "guidance"); a longer one matches anywhere in a word, as a prefix typed so far would.
+  function wordTest(word) {
+    if (word.length > SHORT_WORD) return function (text) { return text.indexOf(word) >= 0; };
+    var whole = new RegExp("(^|[^\\p{L}\\p{N}])" + word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "($|[^\\p{L}\\p{N}])", "u");
+    return function (text) { return whole.test(text); };
+  }
+
   function evaluate(ctl) {
     var state = ctl.state;
     var words = queryWords(state.find);
     var query = words.join(" ");
-    // Typing on narrows: a paper that missed the shorter query misses this one too.
-    var narrowing = ctl.lastQuery !== null && query.indexOf(ctl.lastQuery) === 0;
+    // Typing on narrows: a paper that missed the shorter query misses this one too (not so when a word was
+    // short enough to match whole words only: "gu" misses "gui", which "gui" matches).
+    var narrowing = ctl.lastQuery !== null && query.indexOf(ctl.lastQuery) === 0 &&
+      queryWords(ctl.lastQuery).every(function (w) { return w.length > SHORT_WORD; });
+    var tests = words.map(wordTest);
     var counts = { sub: {}, method: {}, year: {}, has: {} };
     var total = 0;
     ctl.records.forEach(function (rec) {
-      if (!(narrowing && !rec.textOk)) rec.textOk = words.every(function (w) { return rec.text.indexOf(w) >= 0; });
+      if (!(narrowing && !rec.textOk)) rec.textOk = tests.every(function (test) { return test(rec.text); });
       var t = rec.textOk;
       var s = !state.sub.length || state.sub.indexOf(rec.sub) >= 0;
       var y = !state.year.length || state.year.indexOf(rec.year) >= 0;
@@ -365,7 +377,11 @@
     ctl.highlightId = id;
     markHighlight(ctl);
     var row = document.getElementById(id);
-    if (row) row.scrollIntoView({ block: "center" });
+    if (!row) return;
+    // Groups above the row, and its own, are laid out for real first: with content-visibility: auto they
+    // hold an estimated height until drawn, and the row would move once they were.
+    for (var i = 0; i <= ctl.groups.indexOf(rec.group); i++) ctl.groups[i].el.style.contentVisibility = "visible";
+    row.scrollIntoView({ block: "center" });
   }
 
   /* Events, delegated to the content around the panel */
@@ -498,16 +514,16 @@
         return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" }[c];
       });
     };
-    var items = author[5].map(function (i) {
+    var items = author[4].map(function (i) {
       var p = island.papers[i];
       return "<li><time datetime=\"" + esc(p[3]) + "\">" + esc(p[3]) + "</time> <a href=\"" + esc(p[0]) + "\">" +
         esc(p[1]) + "</a>" + (p[2] ? " \u2014 " + esc(p[2]) : "") + " <span class=\"air-muted\">(" +
         esc(island.categories[p[4]]) + ")</span></li>";
     }).join("");
-    var n = author[5].length;
+    var n = author[4].length;
     return "<li class=\"air-author-entry\" id=\"" + esc(author[0]) + "\"><p><strong>" + esc(author[1]) + "</strong>" +
       (author[2].length ? " <span class=\"air-muted\">(also written " + esc(author[2].join(", ")) + ")</span>" : "") +
-      (author[6] ? " <span class=\"air-note\">" + esc(author[6]) + "</span>" : "") +
+      (author[5] ? " <span class=\"air-note\">" + esc(author[5]) + "</span>" : "") +
       " <span class=\"air-author-count\">" + n + " " + papers(n) + "</span></p><ul>" + items + "</ul></li>";
   }
 
@@ -522,7 +538,7 @@
     var view = { limit: windowSize, from: null };
     var all;
     if (island) {
-      all = island.authors.map(function (a) { return { name: a[3], author: a }; });
+      all = island.authors.map(function (a) { return { name: fold([a[1]].concat(a[2]).join(" ")), author: a }; });
     } else {
       all = Array.prototype.map.call(document.querySelectorAll(".air-author-entry"), function (li) {
         return { name: li.getAttribute("data-name"), el: li, group: li.closest(".air-author-group") };
@@ -532,8 +548,8 @@
     var target = document.querySelector(".air-author-window");
 
     function matching() {
-      var words = queryWords(input.value);
-      return all.filter(function (entry) { return words.every(function (w) { return entry.name.indexOf(w) >= 0; }); });
+      var tests = queryWords(input.value).map(wordTest);
+      return all.filter(function (entry) { return tests.every(function (test) { return test(entry.name); }); });
     }
 
     function drawIsland(matches) {
@@ -542,9 +558,9 @@
       var shown = matches.slice(start, start + view.limit);
       var html = "", letter = null;
       shown.forEach(function (entry) {
-        if (entry.author[4] !== letter) {
+        if (entry.author[3] !== letter) {
           if (letter !== null) html += "</ul></section>";
-          letter = entry.author[4];
+          letter = entry.author[3];
           html += "<section class=\"air-author-group\" data-letter=\"" + letter + "\"><h2 id=\"letter-" +
             letter.toLowerCase() + "\">" + letter + "</h2><ul class=\"air-author-list\">";
         }
@@ -578,7 +594,7 @@
       var slug = decodeURIComponent(location.hash.slice(1));
       if (!island || !slug || document.getElementById(slug)) return;
       var letter = slug.indexOf("letter-") === 0 ? slug.slice(7).toUpperCase() : null;
-      var first = island.authors.find(function (a) { return letter ? a[4] === letter : a[0] === slug; });
+      var first = island.authors.find(function (a) { return letter ? a[3] === letter : a[0] === slug; });
       if (!first) return;
       input.value = "";
       view.from = first[0];

@@ -61,7 +61,7 @@ def on_files(files, config):
 
 @event_priority(100)  # before mkdocs-macros, which reads `render_macros` from the page's meta
 def on_page_markdown(markdown, page, config, files):
-    """Give a paper page its metadata (title, description, head tags, search and nav settings)."""
+    """Give a paper page its metadata (title, description, search and nav settings)."""
     meta = paper_pages.meta(page.file.src_path)
     if meta is not None:
         page.meta = meta
@@ -75,12 +75,14 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     """Point 'edit this page' at the data file a generated page comes from; tell a paper page whether to render
-    the chrome paper pages share or to reuse it."""
+    the chrome paper pages share or to reuse it, and give its template its <head> tags (in the context, which is
+    dropped once the page is written)."""
     edit_url = data_edit_url(page.meta.get("edit_data"), config)
     if edit_url:
         page.edit_url = edit_url
     if paper_pages.paper_of(page.file.src_path):
         page.meta["air_chrome"] = SHARED_CHROME.mode()
+    context["paper_head_tags"] = paper_pages.head_tags(page.file.src_path)
     return context
 
 

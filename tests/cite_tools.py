@@ -55,8 +55,6 @@ def expected_ris(paper: Paper) -> dict:
         record["journal_name"] = paper.venue.full_name
     if paper.arxiv:
         record["doi"] = f"10.48550/arXiv.{paper.arxiv}"
-    if paper.abstract:
-        record["abstract"] = " ".join(paper.abstract.split())
     if not paper.authors_complete:
         record["notes"] = [PARTIAL_AUTHORS_NOTE]
     return record

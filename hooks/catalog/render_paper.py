@@ -1,10 +1,12 @@
 """A page per paper, generated from the data: facts, links, abstract, notes, citation, related papers.
 
 `PaperPages.sources(catalog, site_url)` yields one (path, Markdown) pair per paper for the build to add
-as generated files, empty; `PaperPages.meta` gives each its metadata (title, description, the <head>
-tags for reference managers and link previews, macros off, search exclusion). The page body is rendered here, escaped, and placed by `PaperPages.content`
-once Markdown is done, so neither Markdown nor Jinja ever parses catalog text. Search gets each
-paper as one compact entry from `search_index`, not from parsing the page.
+as generated files, empty; `PaperPages.meta` gives each its metadata (title, description, macros off,
+search exclusion), and `PaperPages.head_tags` the <meta> tags for reference managers and link previews,
+made as the page is rendered so that 10,000 pages do not hold theirs all build long. The page body is
+rendered here, escaped, and placed by `PaperPages.content` once Markdown is done, so neither Markdown
+nor Jinja ever parses catalog text. Search gets each paper as one compact entry from `search_index`,
+not from parsing the page.
 """
 from __future__ import annotations
 
@@ -193,22 +195,21 @@ def render_paper_page(paper: Paper, catalog: Catalog, related: tuple[Paper, ...]
 
 
 def render_head_tags(paper: Paper, page_url: str) -> str:
-    """The <meta> tags overrides/main.html puts in the page's <head>: Highwire Press tags for reference managers
-    and Google Scholar, OpenGraph and Twitter card tags for link previews. (Material adds the canonical link.)"""
-    title, summary = page_title(paper), description(paper)
-    named = [*highwire_tags(citation_of(paper), page_url),
-             ("twitter:card", "summary"), ("twitter:title", title), ("twitter:description", summary)]
-    properties = [("og:type", "article"), ("og:title", title), ("og:description", summary), ("og:url", page_url)]
+    """The <meta> tags overrides/main.html puts in the page's <head>, escaped: Highwire Press tags for reference
+    managers and Google Scholar; OpenGraph tags and a Twitter card for link previews (the card takes its title,
+    description and URL from the OpenGraph tags). Material adds the canonical link."""
+    named = [*highwire_tags(citation_of(paper), page_url), ("twitter:card", "summary")]
+    properties = [("og:type", "article"), ("og:title", page_title(paper)), ("og:description", description(paper)),
+                  ("og:url", page_url)]
     return ("".join(f'<meta name="{esc(name)}" content="{esc(content)}">' for name, content in named)
             + "".join(f'<meta property="{esc(name)}" content="{esc(content)}">' for name, content in properties))
 
 
-def page_meta(paper: Paper, site_url: str) -> dict:
-    """Page metadata; title, description and head tags are escaped here because the theme prints them raw."""
+def page_meta(paper: Paper) -> dict:
+    """Page metadata; title and description are escaped here because the theme prints them raw."""
     return {
         "title": esc(page_title(paper)),
         "description": esc(description(paper)),
-        "head_tags": render_head_tags(paper, site_url.rstrip("/") + "/" + paper.url),
         "edit_data": paper.source_file,
         "render_macros": False,
         "search": {"exclude": True},
@@ -239,7 +240,12 @@ class PaperPages:
     def meta(self, src_path: str) -> dict | None:
         """The metadata of the paper page generated as src_path, or None for any other page."""
         paper = self.paper_of(src_path)
-        return page_meta(paper, self.site_url) if paper else None
+        return page_meta(paper) if paper else None
+
+    def head_tags(self, src_path: str) -> str | None:
+        """The <head> tags of the paper page generated as src_path, or None for any other page."""
+        paper = self.paper_of(src_path)
+        return render_head_tags(paper, self.site_url.rstrip("/") + "/" + paper.url) if paper else None
 
     def content(self, src_path: str) -> str | None:
         """The body of the paper page generated as src_path, or None for any other page."""

@@ -36,8 +36,6 @@ def csl_item(citation: Citation) -> dict:
     if citation.doi:
         item["DOI"] = citation.doi
     item["URL"] = citation.url
-    if citation.abstract:
-        item["abstract"] = citation.abstract
     if not citation.authors_complete:
         item["note"] = PARTIAL_AUTHORS_NOTE
     return item

@@ -1,7 +1,9 @@
 """The citation of a paper: what every citation format says about it, read from the paper once.
 
 BibTeX, RIS, CSL-JSON, the Highwire Press tags and the COinS spans all render this model, so they
-cannot disagree. It holds only what the data gives; nothing is looked up or guessed.
+cannot disagree. It holds only what the data gives; nothing is looked up or guessed. Abstracts stay out
+of citations (papers.json and the paper pages carry them): they would double the citation files, which
+a 10,000-paper build holds in memory, for text no citation prints.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ PARTIAL_AUTHORS_NOTE = "The author list is incomplete: only the authors its sour
 class Citation:
     """One paper as citations see it."""
 
-    key: str  # the paper id: BibTeX key, RIS ID and CSL id
+    key: str  # the paper id: the BibTeX key and the CSL id
     kind: str  # conference, journal, workshop or preprint
     title: str
     authors: tuple[Author, ...]
@@ -33,7 +35,6 @@ class Citation:
     arxiv: str
     doi: str
     url: str
-    abstract: str
 
     @property
     def published(self) -> bool:
@@ -68,5 +69,4 @@ def citation_of(paper: Paper) -> Citation:
         key=paper.id, kind=paper.venue.kind if paper.venue else PREPRINT, title=paper.title,
         authors=paper.authors, authors_complete=paper.authors_complete, year=year, month=month,
         container_title=paper.venue.full_name if paper.venue else "", arxiv=paper.arxiv,
-        doi=ARXIV_DOI_PREFIX + paper.arxiv if paper.arxiv else "", url=paper.links.paper[0],
-        abstract=" ".join(paper.abstract.split()))
+        doi=ARXIV_DOI_PREFIX + paper.arxiv if paper.arxiv else "", url=paper.links.paper[0])

@@ -3,7 +3,7 @@
 Tags as the RIS specification defines them: TY (CONF for a conference or workshop paper, JOUR for a
 journal paper, GEN otherwise), one AU per author ('Family, Given'), TI, PY (the year), DA
 (YYYY/MM/DD/other, the slashes kept when a part is unknown), T2 (the proceedings or journal; Zotero
-reads it as the conference name or publication title), JO (the journal), UR, DO, AB, N1 and ER. Every
+reads it as the conference name or publication title), JO (the journal), UR, DO, N1 and ER. Every
 value is one line, and every line ends in CR LF as the specification asks.
 """
 from __future__ import annotations
@@ -37,8 +37,6 @@ def render_ris_record(citation: Citation) -> str:
     tags.append(("UR", citation.url))
     if citation.doi:
         tags.append(("DO", citation.doi))
-    if citation.abstract:
-        tags.append(("AB", citation.abstract))
     if not citation.authors_complete:
         tags.append(("N1", PARTIAL_AUTHORS_NOTE))
     return "".join(f"{tag}  - {ris_value(value)}{EOL}" for tag, value in tags) + f"ER  - {EOL}"

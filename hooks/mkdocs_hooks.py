@@ -90,7 +90,6 @@ def on_post_page(output, page, config):
     """Put the blocks the macros held back (the big tables), and the chrome paper pages share, into the page."""
     if paper_pages.paper_of(page.file.src_path):  # rendered: let the page's body go (MkDocs keeps every page
         page.content = None                      # to the end of the build: 90 MB at 10,000 papers)
-        page.meta.pop("head_tags", None)
     return SHARED_CHROME.splice(LATE_BLOCKS.splice(output))
 
 

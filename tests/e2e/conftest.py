@@ -54,6 +54,22 @@ def serve(site: Path):
     server.shutdown()
 
 
+def write_standalone_page(folder: Path, site: Path, body: str, scripts: str, title: str = "Island") -> Path:
+    """folder/index.html: `body` (Markdown with raw HTML, converted as the site converts its pages) in a bare page
+    with the site's catalog.css and the given <script> tags (filter.js and cite.js copied from the built site).
+    For pages the real catalog is too small for, such as a 1,200-paper category."""
+    import markdown
+
+    for asset in ("catalog.css", "filter.js", "cite.js"):
+        shutil.copy(site / "assets" / "air" / asset, folder / asset)
+    html = markdown.markdown(body, extensions=["attr_list", "md_in_html", "toc"])
+    (folder / "index.html").write_text(
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title><link rel="icon" '
+        f'href="data:,"><link rel="stylesheet" href="catalog.css"></head><body><article class="md-typeset">{html}'
+        f'</article>{scripts}</body></html>', encoding="utf-8")
+    return folder
+
+
 @pytest.fixture(name="base_url", scope="session")
 def fixture_base_url(site: Path) -> str:
     """URL of the real site."""

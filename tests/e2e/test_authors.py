@@ -3,19 +3,15 @@ index filters and keeps its query in the URL, site search puts a paper first for
 the island form of the index (for large catalogs) draws the entries a filter or an anchor asks for."""
 from __future__ import annotations
 
-import functools
-import shutil
-import threading
 from pathlib import Path
 
-import markdown
 import pytest
 from catalog.models import Catalog
 from catalog.render_authors import WINDOW_AUTHORS, author_index, render_author_index
 from catalog.text import fold_for_search
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import QuietHandler, Server
+from tests.e2e.conftest import serve, write_standalone_page
 from tests.e2e.test_search import search
 
 READY = "form.air-filter[data-ready]"
@@ -90,18 +86,11 @@ def test_search_puts_the_first_authors_paper_first(page: Page, base_url: str, na
 def fixture_island_url(site: Path, catalog: Catalog, tmp_path_factory) -> str:
     """The real catalog's author index rendered as a large catalog's (inline limit 100), served with the site's
     CSS and filter.js."""
-    folder = tmp_path_factory.mktemp("authors-island")
-    body = markdown.markdown(render_author_index(catalog, "../", inline_limit=100), extensions=["md_in_html"])
-    for asset in ("catalog.css", "filter.js"):
-        shutil.copy(site / "assets" / "air" / asset, folder / asset)
-    (folder / "index.html").write_text(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Authors</title><link rel="icon" href="data:,">'
-        '<link rel="stylesheet" href="catalog.css"></head><body>'
-        f'<article class="md-typeset">{body}</article><script src="filter.js"></script></body></html>', encoding="utf-8")
-    server = Server(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    folder = write_standalone_page(tmp_path_factory.mktemp("authors-island"), site,
+                                   render_author_index(catalog, "../", inline_limit=100),
+                                   '<script src="filter.js"></script>', title="Authors")
+    with serve(folder) as url:
+        yield url
 
 
 def test_island_index_draws_a_window_and_more(page: Page, island_url: str, catalog: Catalog) -> None:

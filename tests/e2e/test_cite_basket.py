@@ -8,21 +8,17 @@ few papers, the catalog's file for many).
 """
 from __future__ import annotations
 
-import functools
 import json
-import shutil
-import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import markdown
 import pytest
 from catalog.models import Catalog
 from catalog.render_category import WINDOW_ROWS, render_category_body
 from playwright.sync_api import Page, expect
 
 from tests.build.test_filter_markup import synthetic_catalog
-from tests.e2e.conftest import QuietHandler, Server
+from tests.e2e.conftest import serve, write_standalone_page
 from tests.e2e.test_filter import (
     CATEGORY,
     enable_instant_navigation,
@@ -341,21 +337,12 @@ def test_without_javascript_no_basket_controls(browser, base_url: str) -> None:
 @pytest.fixture(name="island_url", scope="module")
 def fixture_island_url(site: Path, tmp_path_factory) -> str:
     """The synthetic 1,200-paper category page (as tests/e2e/test_filter.py serves it) with cite.js."""
-    folder = tmp_path_factory.mktemp("island-cite")
     catalog, category = synthetic_catalog(1200)
-    body = markdown.markdown(render_category_body(catalog, category, "../"),
-                             extensions=["attr_list", "md_in_html", "toc"])
-    for asset in ("catalog.css", "filter.js", "cite.js"):
-        shutil.copy(site / "assets" / "air" / asset, folder / asset)
-    (folder / "index.html").write_text(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Island</title><link rel="icon" href="data:,">'
-        '<link rel="stylesheet" href="catalog.css"></head><body>'
-        f'<article class="md-typeset">{body}</article><script src="cite.js" data-root="./"></script>'
-        '<script src="filter.js"></script></body></html>', encoding="utf-8")
-    server = Server(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    folder = write_standalone_page(tmp_path_factory.mktemp("island-cite"), site,
+                                   render_category_body(catalog, category, "../"),
+                                   '<script src="cite.js" data-root="./"></script><script src="filter.js"></script>')
+    with serve(folder) as url:
+        yield url
 
 
 def test_island_select_all_shown_counts_rows_not_drawn(page: Page, island_url: str) -> None:

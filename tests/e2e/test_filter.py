@@ -7,14 +7,10 @@ INLINE_ROW_LIMIT papers) is tested on a page rendered from a synthetic category 
 """
 from __future__ import annotations
 
-import functools
 import re
-import shutil
-import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import markdown
 import pytest
 from catalog.models import Catalog
 from catalog.render_category import WINDOW_ROWS, render_category_body, search_text
@@ -22,7 +18,7 @@ from catalog.text import fold_for_search
 from playwright.sync_api import Page, expect
 
 from tests.build.test_filter_markup import synthetic_catalog
-from tests.e2e.conftest import QuietHandler, Server
+from tests.e2e.conftest import serve, write_standalone_page
 
 CATEGORY = "multi-round-acting"
 READY = "form.air-filter[data-ready]"
@@ -580,21 +576,11 @@ def test_without_javascript_all_rows_show_and_controls_do_not(browser, base_url:
 @pytest.fixture(name="island_url", scope="module")
 def fixture_island_url(site: Path, tmp_path_factory) -> str:
     """A page holding a synthetic 1,200-paper category, rendered and converted as the site does, served."""
-    folder = tmp_path_factory.mktemp("island")
     catalog, category = synthetic_catalog(1200)
-    body = markdown.markdown(render_category_body(catalog, category, "../"),
-                             extensions=["attr_list", "md_in_html", "toc"])
-    for asset in ("catalog.css", "filter.js"):
-        shutil.copy(site / "assets" / "air" / asset, folder / asset)
-    (folder / "index.html").write_text(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Island</title><link rel="icon" href="data:,">'
-        '<link rel="stylesheet" href="catalog.css"></head><body>'
-        f'<article class="md-typeset">{body}</article><script src="filter.js"></script></body></html>',
-        encoding="utf-8")
-    server = Server(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    folder = write_standalone_page(tmp_path_factory.mktemp("island"), site, render_category_body(catalog, category, "../"),
+                                   '<script src="filter.js"></script>')
+    with serve(folder) as url:
+        yield url
 
 
 def synthetic_expected(find: str = "", method=(), has=()) -> list[str]:

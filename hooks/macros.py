@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from catalog import render_authors, render_category, render_definitions, render_extras, render_home
 from catalog.current import current_catalog
 from catalog.late_html import LATE_BLOCKS
 from catalog.models import Catalog
+from catalog.render import authors as render_authors
+from catalog.render import category as render_category
+from catalog.render import definitions as render_definitions
+from catalog.render import extras as render_extras
+from catalog.render import home as render_home
 
 DATA_DIR = "data"
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from catalog import export_site, render_paper, search_index, search_text
+from catalog import export_site, search_index, search_text
 from catalog.current import current_catalog
 from catalog.late_html import LATE_BLOCKS, SHARED_CHROME
 from catalog.problems import CatalogError
+from catalog.render import paper as render_paper
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File

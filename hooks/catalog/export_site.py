@@ -10,7 +10,7 @@ from .cite.export import cite_files
 from .export_feed import export_feed, feed_path
 from .export_json import export_json
 from .models import Catalog
-from .render_paper import PAPERS_DIR
+from .render.paper import PAPERS_DIR
 
 
 def site_files(catalog: Catalog, site_url: str) -> dict[str, str]:

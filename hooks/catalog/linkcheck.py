@@ -31,7 +31,7 @@ from pathlib import Path
 from .load import load_catalog
 from .models import Catalog
 from .problems import Problem
-from .render_html import url_host
+from .render.html import url_host
 
 USER_AGENT = ("awesome-interleaving-reasoning-linkcheck/0.1 "
               "(+https://github.com/awesome-interleaving-reasoning/catalog)")

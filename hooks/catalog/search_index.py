@@ -21,9 +21,9 @@ from collections import Counter
 from pathlib import Path
 
 from .models import Catalog, Paper
-from .render_extras import dataset_name
-from .render_html import esc
-from .render_paper import page_title
+from .render.extras import dataset_name
+from .render.html import esc
+from .render.paper import page_title
 
 INDEX_FILE = "search/search_index.json"
 ABSTRACT_BUDGET = 1_000_000  # characters of abstract text in the whole index

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from catalog.models import Catalog
-from catalog.render_authors import SHOWN_IN_TABLES, WINDOW_AUTHORS, author_index, author_slug, render_author_index
+from catalog.render.authors import SHOWN_IN_TABLES, WINDOW_AUTHORS, author_index, author_slug, render_author_index
 from catalog.text import fold_for_search
 
 

@@ -13,7 +13,7 @@ import rispy
 import yaml
 from bs4 import BeautifulSoup
 from catalog.models import Catalog, Paper
-from catalog.render_paper import page_title
+from catalog.render.paper import page_title
 
 from tests.cite_tools import APA_ALL_AUTHORS, APA_FIRST_AUTHORS, cited_year, decode_tex, expected_ris, inverted_names
 from tests.conftest import ROOT

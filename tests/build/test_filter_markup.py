@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from catalog.models import Author, Catalog, Category, Links, Method, Paper, Subcategory, Taxonomy, Venue
-from catalog.render_category import INLINE_ROW_LIMIT, WINDOW_ROWS, render_category_body, search_text
-from catalog.render_html import ICON_PATHS
+from catalog.render.category import INLINE_ROW_LIMIT, WINDOW_ROWS, render_category_body, search_text
+from catalog.render.html import ICON_PATHS
 
 from tests.conftest import ROOT
 

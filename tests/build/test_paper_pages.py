@@ -13,10 +13,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from catalog import render_paper
 from catalog.models import Catalog, Links, Paper
-from catalog.render_extras import dataset_name
-from catalog.render_paper import page_title, related_papers
+from catalog.render import paper as render_paper
+from catalog.render.extras import dataset_name
+from catalog.render.paper import page_title, related_papers
 from catalog.search_index import paper_entries
 
 from tests.conftest import build_site, copy_project

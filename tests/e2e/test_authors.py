@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from catalog.models import Catalog
-from catalog.render_authors import WINDOW_AUTHORS, author_index, render_author_index
+from catalog.render.authors import WINDOW_AUTHORS, author_index, render_author_index
 from catalog.text import fold_for_search
 from playwright.sync_api import Page, expect
 

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from catalog.models import Catalog
-from catalog.render_category import WINDOW_ROWS, render_category_body
+from catalog.render.category import WINDOW_ROWS, render_category_body
 from playwright.sync_api import Page, expect
 
 from tests.build.test_filter_markup import synthetic_catalog

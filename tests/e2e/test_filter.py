@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from catalog.models import Catalog
-from catalog.render_category import WINDOW_ROWS, render_category_body, search_text
+from catalog.render.category import WINDOW_ROWS, render_category_body, search_text
 from catalog.text import fold_for_search
 from playwright.sync_api import Page, expect
 

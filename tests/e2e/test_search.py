@@ -8,10 +8,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from catalog.load import load_catalog
 from catalog.models import Catalog, Paper
-from catalog.render_category import search_text
-from catalog.render_extras import dataset_name
-from catalog.render_html import esc
-from catalog.render_paper import page_title
+from catalog.render.category import search_text
+from catalog.render.extras import dataset_name
+from catalog.render.html import esc
+from catalog.render.paper import page_title
 from playwright.sync_api import expect
 
 from tests.build.test_paper_pages import search_docs, tokens

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from catalog.models import Catalog
-from catalog.render_definitions import boundaries_of
+from catalog.render.definitions import boundaries_of
 from playwright.sync_api import expect
 
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}

@@ -20,7 +20,7 @@ from catalog.cite.model import PARTIAL_AUTHORS_NOTE, Citation, citation_of
 from catalog.cite.ris import render_ris_record
 from catalog.load import load_catalog
 from catalog.models import Catalog, Paper, Venue
-from catalog.render_category import island_records
+from catalog.render.category import island_records
 
 from tests.cite_tools import APA_ALL_AUTHORS, cited_year, decode_tex, expected_ris, inverted_names
 from tests.fixtures.catalog_data import make_data_dir

@@ -20,7 +20,7 @@ from catalog.export_site import site_files
 from catalog.importer import read_awesome_list
 from catalog.load import load_catalog
 from catalog.models import Catalog, Paper
-from catalog.render_html import json_for_script
+from catalog.render.html import json_for_script
 from jsonschema import Draft202012Validator
 
 from tests.cite_tools import decode_tex

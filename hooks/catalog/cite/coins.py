@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from urllib.parse import quote_plus
 
-from ..render_html import esc
+from ..render.html import esc
 from .model import Citation, inverted_name
 
 CONTEXT_VERSION = "Z39.88-2004"

@@ -10,7 +10,7 @@ import json
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from .models import Paper, Taxonomy
+from ..models import Paper, Taxonomy
 
 # Material Design Icons (Apache-2.0), the set mkdocs-material ships, one path per link kind.
 ICON_PATHS = {

@@ -14,14 +14,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from .cite.bibtex import render_bibtex_entry
-from .cite.export import CITE_FORMATS
-from .cite.highwire import highwire_tags
-from .cite.model import citation_of
-from .models import Catalog, Paper
-from .render_authors import render_byline
-from .render_definitions import boundary_between
-from .render_html import LINK_LABELS, esc, render_method_badges, url_host
+from ..cite.bibtex import render_bibtex_entry
+from ..cite.export import CITE_FORMATS
+from ..cite.highwire import highwire_tags
+from ..cite.model import citation_of
+from ..models import Catalog, Paper
+from .authors import render_byline
+from .definitions import boundary_between
+from .html import LINK_LABELS, esc, render_method_badges, url_host
 
 PAPERS_DIR = "papers"
 BASE = "../../"  # from papers/<id>/ to the site root

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .models import Catalog, Paper
-from .render_category import count_label
-from .render_html import esc, render_icon_sprite, render_links, url_host
+from ..models import Catalog, Paper
+from .category import count_label
+from .html import esc, render_icon_sprite, render_links, url_host
 
 
 def render_standard_examples(catalog: Catalog) -> str:

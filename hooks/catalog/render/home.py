@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .models import Catalog, Paper
-from .render_category import count_label
-from .render_html import esc
+from ..models import Catalog, Paper
+from .category import count_label
+from .html import esc
 
 RECENT_COUNT = 10
 # One colour per category, in taxonomy order (CSS custom properties let dark mode restyle them).

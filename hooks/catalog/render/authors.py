@@ -21,9 +21,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from .models import Author, Catalog, Paper
-from .render_html import esc, json_for_script
-from .text import fold_for_search, slugify_id
+from ..models import Author, Catalog, Paper
+from ..text import fold_for_search, slugify_id
+from .html import esc, json_for_script
 
 AUTHORS_PAGE = "authors/"
 SHOWN_IN_TABLES = 3  # names before "+ N more"

@@ -1,9 +1,9 @@
 """The definitions page: what interleaving reasoning is, each category, and the boundary rules."""
 from __future__ import annotations
 
-from .models import Boundary, Catalog, Category, Paper
-from .render_category import md_heading_text
-from .render_html import esc
+from ..models import Boundary, Catalog, Category, Paper
+from .category import md_heading_text
+from .html import esc
 
 
 def paper_link(paper: Paper, base: str) -> str:

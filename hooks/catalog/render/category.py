@@ -20,12 +20,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from .cite.coins import render_coins
-from .cite.model import citation_of
-from .models import Catalog, Category, Paper
-from .render_authors import render_author_names
-from .render_html import esc, json_for_script, render_links, render_method_badges, url_host
-from .text import fold_for_search
+from ..cite.coins import render_coins
+from ..cite.model import citation_of
+from ..models import Catalog, Category, Paper
+from ..text import fold_for_search
+from .authors import render_author_names
+from .html import esc, json_for_script, render_links, render_method_badges, url_host
 
 # A category with more papers than this ships its rows as a JSON island and draws them in windows.
 INLINE_ROW_LIMIT = 1000

@@ -9,17 +9,16 @@ from pathlib import Path
 
 from catalog import export_site, search_index, search_text
 from catalog.current import current_catalog
-from catalog.late_html import LATE_BLOCKS, SHARED_CHROME
+from catalog.late_html import LATE_BLOCKS
+from catalog.paper_pages import SHELL_SRC, PaperPages, ShellError
 from catalog.problems import CatalogError
-from catalog.render import paper as render_paper
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 log = logging.getLogger("mkdocs.plugins.catalog")
 DATA_DIR = "data"
-paper_pages = render_paper.PaperPages()  # set up by on_files for the build under way
-files_beside_paper_pages: dict[str, str] = {}  # set by on_files, written by on_post_build
+paper_pages = PaperPages()  # set up by on_files for the build under way
 
 
 def data_dir_of(config) -> Path:
@@ -41,65 +40,71 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    """Start the build with no held-back blocks or shared chrome from an earlier one."""
+    """Start the build with no held-back blocks from an earlier one."""
     LATE_BLOCKS.clear()
-    SHARED_CHROME.clear()
 
 
 def on_files(files, config):
-    """Add a generated page per paper (papers/<id>.md) and the downloads (papers.json, the citation files, feed)."""
+    """Add the paper pages' shell (papers/_shell.md) and the downloads (papers.json, the citation files, feeds);
+    each paper's own citation files wait for its folder, written after the build."""
     catalog = current_catalog(data_dir_of(config))
-    for path, content in paper_pages.sources(catalog, config.site_url or ""):
-        files.append(File.generated(config, path, content=content))
-    files_beside_paper_pages.clear()
+    beside_paper_pages = {}
     for path, content in export_site.site_files(catalog, config.site_url or "").items():
         if export_site.beside_a_paper_page(path):
-            files_beside_paper_pages[path] = content
+            beside_paper_pages[path] = content
         else:
             files.append(File.generated(config, path, content=content))
+    paper_pages.prepare(catalog, config.site_url or "", beside_paper_pages)
+    files.append(File.generated(config, SHELL_SRC, content=""))
     return files
 
 
 @event_priority(100)  # before mkdocs-macros, which reads `render_macros` from the page's meta
 def on_page_markdown(markdown, page, config, files):
-    """Give a paper page its metadata (title, description, search and nav settings)."""
-    meta = paper_pages.meta(page.file.src_path)
-    if meta is not None:
-        page.meta = meta
+    """Give the paper pages' shell its metadata (title, description, search and nav settings)."""
+    if paper_pages.is_shell(page.file.src_path):
+        page.meta = paper_pages.shell_meta()
     return markdown
 
 
 def on_page_content(html, page, config, files):
-    """A paper page's body; on other pages, HTML prepared for the search indexer."""
-    return paper_pages.content(page.file.src_path) or search_text.prepare_for_index(html)
+    """The shell's body; on other pages, HTML prepared for the search indexer."""
+    if paper_pages.is_shell(page.file.src_path):
+        return paper_pages.shell_body()
+    return search_text.prepare_for_index(html)
 
 
 def on_page_context(context, page, config, nav):
-    """Point 'edit this page' at the data file a generated page comes from; tell a paper page whether to render
-    the chrome paper pages share or to reuse it, and give its template its <head> tags (in the context, which is
-    dropped once the page is written)."""
+    """Point 'edit this page' at the data file a generated page comes from; give the shell its <head> tags."""
     edit_url = data_edit_url(page.meta.get("edit_data"), config)
     if edit_url:
         page.edit_url = edit_url
-    if paper_pages.paper_of(page.file.src_path):
-        page.meta["air_chrome"] = SHARED_CHROME.mode()
-    context["paper_head_tags"] = paper_pages.head_tags(page.file.src_path)
+    context["paper_head_tags"] = paper_pages.shell_head_tags() if paper_pages.is_shell(page.file.src_path) else None
     return context
 
 
 def on_post_page(output, page, config):
-    """Put the blocks the macros held back (the big tables), and the chrome paper pages share, into the page."""
-    if paper_pages.paper_of(page.file.src_path):  # rendered: let the page's body go (MkDocs keeps every page
-        page.content = None                      # to the end of the build: 90 MB at 10,000 papers)
-    return SHARED_CHROME.splice(LATE_BLOCKS.splice(output))
+    """Put the blocks the macros held back (the big tables) into the page; keep the shell's page."""
+    if paper_pages.is_shell(page.file.src_path):
+        try:
+            paper_pages.keep_shell(output, site_has_repo=bool(config.repo_url))
+        except ShellError as err:
+            raise PluginError(str(err)) from None
+    return LATE_BLOCKS.splice(output)
+
+
+def on_template_context(context, template_name, config):
+    """The sitemap lists the paper pages, which MkDocs does not know."""
+    if template_name == "sitemap.xml":
+        context["paper_urls"] = paper_pages.urls()
+    return context
 
 
 def on_post_build(config):
-    """Write each paper's citation files, then add one compact search entry per paper to Material's index (what
-    the pages no longer need is let go first: the index is the build's peak of memory)."""
+    """Write each paper's folder (its page and citation files), then add one compact search entry per paper to
+    Material's index (what the pages no longer need is let go first: the index is the build's peak of memory)."""
     LATE_BLOCKS.clear()
-    export_site.write_files(Path(config.site_dir), files_beside_paper_pages)
-    files_beside_paper_pages.clear()
+    paper_pages.write(Path(config.site_dir))
     search_index.add_paper_entries(Path(config.site_dir), current_catalog(data_dir_of(config)))
 
 

@@ -35,44 +35,5 @@ class LateBlocks:
         self.blocks.clear()
 
 
-class SharedChrome:
-    """Parts of the theme's page (the navigation sidebars, the tabs) that are the same on every paper page (one
-    depth, none in the navigation, no table of contents): the first paper page renders them between markers
-    and they are kept; the others render a marker, replaced by the kept HTML. At 10,000 papers the theme's
-    navigation was a fifth of the build.
-
-    The template (overrides/main.html) reads `mode()` from the page's metadata: "capture" or "reuse"."""
-
-    MARKER = re.compile(r"<!--air-chrome:(\w+):(start|end|here)-->")
-
-    def __init__(self) -> None:
-        self.kept: dict[str, str] = {}
-
-    def mode(self) -> str:
-        return "reuse" if self.kept else "capture"
-
-    def splice(self, page: str) -> str:
-        """Keep what a capturing page marked (removing the markers); put kept HTML where a page left a marker."""
-        pieces = self.MARKER.split(page)
-        if len(pieces) == 1:
-            return page
-        out, index = [pieces[0]], 1
-        while index < len(pieces):
-            name, where, text = pieces[index], pieces[index + 1], pieces[index + 2]
-            if where == "start":
-                self.kept[name] = text  # up to the matching end marker
-                out.append(text)
-            elif where == "here":
-                out.append(self.kept[name] + text)
-            else:
-                out.append(text)
-            index += 3
-        return "".join(out)
-
-    def clear(self) -> None:
-        self.kept.clear()
-
-
 # One per process: the macros hold blocks back, the MkDocs hooks splice them in and clear them.
 LATE_BLOCKS = LateBlocks()
-SHARED_CHROME = SharedChrome()

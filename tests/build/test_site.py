@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from catalog.models import Catalog
 from catalog.mojibake import looks_like_mojibake
+from catalog.render.paper import page_title
 
 from tests.conftest import build_site, copy_project
 
@@ -171,17 +172,23 @@ def test_no_page_keeps_a_placeholder_of_a_held_back_block(site: Path) -> None:
     assert soup_of(site, "multimodal").select_one("script.air-data") is not None
 
 
-def test_paper_pages_share_the_themes_navigation_and_no_marker_survives(site: Path) -> None:
-    """Paper pages reuse the tabs and sidebars the first one rendered (catalog.late_html.SharedChrome): each has
-    the whole navigation, the same on every paper page, with a working link to every page of the nav; no
-    marker of the splicing is left on any page."""
+def test_paper_pages_are_the_shell_with_their_own_values(site: Path, catalog: Catalog) -> None:
+    """Paper pages are the theme's page for the shell with each paper's values put in (catalog.paper_pages): each
+    has the whole navigation, the same on every paper page, with a working link to every page of the nav, and
+    its own title, canonical URL and edit link; no token of the shell and no shell folder is left."""
     navs = set()
-    for html_file in (site / "papers").glob("*/index.html"):
-        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    for paper in catalog.papers:
+        html = (site / paper.url / "index.html").read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
         tabs, sidebar = soup.select_one("nav.md-tabs"), soup.select_one(".md-sidebar--primary")
-        assert tabs is not None and sidebar is not None, html_file
+        assert tabs is not None and sidebar is not None, paper.id
         navs.add(str(tabs) + str(sidebar))
         links = {a["href"] for a in sidebar.select("a.md-nav__link[href]")}
-        assert {"../../authors/", "../../multimodal/", "../../definitions/"} <= links, html_file
+        assert {"../../authors/", "../../multimodal/", "../../definitions/"} <= links, paper.id
+        assert soup.select_one("link[rel=canonical]")["href"].endswith(f"/{paper.url}"), paper.id
+        assert soup.select_one("a[rel=edit]")["href"].endswith(f"/edit/main/{paper.source_file}"), paper.id
+        assert soup.select_one(".md-header__topic:last-child .md-ellipsis").get_text(strip=True) == page_title(paper)
+        assert len(soup.select("h1")) == 1 and soup.select_one("h1")["id"] == paper.id
+        assert "@@air:" not in html and "_shell" not in html, paper.id
     assert len(navs) == 1
-    assert not [f for f in site.rglob("*.html") if "<!--air-chrome:" in f.read_text(encoding="utf-8")]
+    assert not (site / "papers" / "_shell").exists()

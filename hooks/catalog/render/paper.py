@@ -1,20 +1,14 @@
 """A page per paper, generated from the data: facts, links, abstract, notes, citation, related papers.
 
-`PaperPages.sources(catalog, site_url)` yields one (path, Markdown) pair per paper for the build to add
-as generated files, empty; `PaperPages.meta` gives each its metadata (title, description, macros off,
-search exclusion), and `PaperPages.head_tags` the <meta> tags for reference managers and link previews,
-made as the page is rendered so that 10,000 pages do not hold theirs all build long. The page body is
-rendered here, escaped, and placed by `PaperPages.content` once Markdown is done, so neither Markdown
-nor Jinja ever parses catalog text. Search gets each paper as one compact entry from `search_index`,
-not from parsing the page.
+Here is what a paper page says: its body, title, description and <head> tags, rendered and escaped, so
+neither Markdown nor Jinja ever parses catalog text. `catalog.paper_pages` puts them into the theme's page.
+Search gets each paper as one compact entry from `search_index`, not from parsing the page.
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 
-from ..cite.bibtex import render_bibtex_entry
 from ..cite.export import CITE_FORMATS
 from ..cite.highwire import highwire_tags
 from ..cite.model import citation_of
@@ -175,23 +169,23 @@ def render_related(papers: tuple[Paper, ...]) -> str:
     return f'<h2>Related papers</h2><ul class="air-related">{items}</ul>'
 
 
-def render_cite(paper: Paper) -> str:
-    """The BibTeX entry to copy, and the paper's citation files (beside the page) to download; cite.js adds the
-    citation basket after the files' list (data-paper names the paper)."""
+def render_cite(paper: Paper, bibtex: str) -> str:
+    """The BibTeX entry to copy (the text of the paper's cite.bib), and the paper's citation files (beside the
+    page) to download; cite.js adds the citation basket after the files' list (data-paper names the paper)."""
     files = "".join(f'<li><a href="{f.paper_file}" download="{esc(paper.id)}{f.paper_file.removeprefix("cite")}">'
                     f'{f.name}</a> <span class="air-muted">({f.paper_file})</span></li>' for f in CITE_FORMATS)
-    return (f'<h2>Cite</h2><pre><code class="language-bibtex">{esc(render_bibtex_entry(citation_of(paper)))}</code></pre>'
+    return (f'<h2>Cite</h2><pre><code class="language-bibtex">{esc(bibtex)}</code></pre>'
             f'<ul class="air-cite-files" aria-label="Citation files" data-paper="{esc(paper.id)}">{files}</ul>')
 
 
-def render_paper_page(paper: Paper, catalog: Catalog, related: tuple[Paper, ...]) -> str:
-    """The whole body of a paper page."""
+def render_paper_page(paper: Paper, catalog: Catalog, related: tuple[Paper, ...], bibtex: str) -> str:
+    """The whole body of a paper page; `bibtex` is the text of its cite.bib."""
     return (f'<div class="air-paper"><h1 id="{esc(paper.id)}">{esc(page_title(paper))}</h1>'
             f'{render_byline(paper, BASE)}{render_facts(paper, catalog)}{render_link_list(paper)}<h2>Abstract</h2>{render_abstract(paper)}'
-            f'{render_notes(paper)}{render_cite(paper)}{render_related(related)}</div>')
+            f'{render_notes(paper)}{render_cite(paper, bibtex)}{render_related(related)}</div>')
 
 
-# Generated pages
+# The page around the body
 
 
 def render_head_tags(paper: Paper, page_url: str) -> str:
@@ -203,51 +197,3 @@ def render_head_tags(paper: Paper, page_url: str) -> str:
                   ("og:url", page_url)]
     return ("".join(f'<meta name="{esc(name)}" content="{esc(content)}">' for name, content in named)
             + "".join(f'<meta property="{esc(name)}" content="{esc(content)}">' for name, content in properties))
-
-
-def page_meta(paper: Paper) -> dict:
-    """Page metadata; title and description are escaped here because the theme prints them raw."""
-    return {
-        "title": esc(page_title(paper)),
-        "description": esc(description(paper)),
-        "edit_data": paper.source_file,
-        "render_macros": False,
-        "search": {"exclude": True},
-        "hide": ["navigation", "toc"],
-    }
-
-
-class PaperPages:
-    """The paper pages of the build under way: their generated sources, then each page's body."""
-
-    def __init__(self) -> None:
-        self.catalog: Catalog | None = None
-        self.site_url = ""
-        self.related: dict[str, tuple[Paper, ...]] = {}
-
-    def sources(self, catalog: Catalog, site_url: str) -> Iterator[tuple[str, str]]:
-        """(src path, Markdown) per paper: empty. The page's metadata comes from meta(), not from
-        front matter, which MkDocs would parse as YAML (0.3 ms a page, 7% of a build at 1,000)."""
-        self.catalog, self.site_url, self.related = catalog, site_url, related_papers(catalog)
-        for paper in catalog.papers:
-            yield f"{PAPERS_DIR}/{paper.id}.md", ""
-
-    def paper_of(self, src_path: str) -> Paper | None:
-        """The paper whose page was generated as src_path, or None for any other page."""
-        folder, _, name = src_path.rpartition("/")
-        return self.catalog.paper(name.removesuffix(".md")) if self.catalog and folder == PAPERS_DIR else None
-
-    def meta(self, src_path: str) -> dict | None:
-        """The metadata of the paper page generated as src_path, or None for any other page."""
-        paper = self.paper_of(src_path)
-        return page_meta(paper) if paper else None
-
-    def head_tags(self, src_path: str) -> str | None:
-        """The <head> tags of the paper page generated as src_path, or None for any other page."""
-        paper = self.paper_of(src_path)
-        return render_head_tags(paper, self.site_url.rstrip("/") + "/" + paper.url) if paper else None
-
-    def content(self, src_path: str) -> str | None:
-        """The body of the paper page generated as src_path, or None for any other page."""
-        paper = self.paper_of(src_path)
-        return render_paper_page(paper, self.catalog, self.related[paper.id]) if paper else None

@@ -110,3 +110,20 @@ def test_hostile_yaml_is_refused_quickly_by_catalog_validate(tmp_path: Path, tex
                               capture_output=True, text=True, timeout=HOSTILE_TIMEOUT, cwd=tmp_path, check=False)
     assert validate.returncode == 1, validate.stderr
     assert message in (validate.stdout + validate.stderr).splitlines()
+
+
+@pytest.mark.parametrize("case_file", CASES, ids=CASE_IDS)
+def test_the_fast_schema_check_and_jsonschema_agree(case_file: Path, tmp_path: Path, monkeypatch) -> None:
+    """The loader asks jsonschema-rs whether a file is valid and jsonschema only for the problems of one that is
+    not: the two must give the same verdict on every file of every case, or a problem would go unreported."""
+    from catalog import load
+
+    verdicts, fast_check = [], load.fast_schema_check
+
+    def checked(schema_dir: str, schema_file: str):
+        fast, full = fast_check(schema_dir, schema_file), load.schema_validator(schema_dir, schema_file)
+        return lambda document: verdicts.append((schema_file, fast(document), full.is_valid(document))) or fast(document)
+
+    monkeypatch.setattr(load, "fast_schema_check", checked)
+    report_of(build_tree(tmp_path, read_case(case_file)["files"]))
+    assert verdicts and all(fast == full for _, fast, full in verdicts), verdicts

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from catalog.models import Author, Catalog, Category, Links, Method, Paper, Subcategory, Taxonomy, Venue
-from catalog.render.category import INLINE_ROW_LIMIT, WINDOW_ROWS, render_category_body, search_text
+from catalog.render.category import INLINE_ROW_LIMIT, LAZY_GROUP_ROWS, WINDOW_ROWS, render_category_body, search_text
 from catalog.render.html import ICON_PATHS
 
 from tests.conftest import ROOT
@@ -169,3 +169,18 @@ def test_every_built_category_page_has_one_working_panel(site: Path, catalog: Ca
         island = [r[0] for r in island_of(soup)]  # catalog order
         assert island == [p.id for p in catalog.in_category(category.id)] and sorted(island) == sorted(rows)
         assert soup.select_one('script[src$="assets/air/filter.js"]')
+
+
+def test_only_big_groups_render_lazily(big_body: str, site: Path) -> None:
+    """A group drawing more than LAZY_GROUP_ROWS rows renders only near the screen, with a size holding its place;
+    a smaller one, like every group of the real catalog, is drawn as it is (audits misread a lazy group's rows)."""
+    catalog, category = synthetic_catalog(INLINE_ROW_LIMIT)
+    soup = BeautifulSoup(big_body + render_category_body(catalog, category), "html.parser")
+    for group in soup.select(".air-group"):
+        rows = len(group.select("tbody tr"))
+        assert ("air-group--lazy" in group["class"]) == (rows > LAZY_GROUP_ROWS), group["data-sub"]
+        assert ("contain-intrinsic-size" in group.get("style", "")) == (rows > LAZY_GROUP_ROWS)
+    assert any("air-group--lazy" in g["class"] for g in soup.select(".air-group"))
+    for category in ("multimodal", "multi-round-acting", "multi-agent", "unified-generation"):
+        page = BeautifulSoup((site / category / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert page.select(".air-group") and not page.select(".air-group--lazy"), category

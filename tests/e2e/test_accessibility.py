@@ -15,7 +15,7 @@ PAGES = ["", "multimodal/", "multi-round-acting/", "multi-agent/", "unified-gene
 FILTERED = [("multimodal/?find=search", "search", 0), ("multi-round-acting/?find=search&method=rl", "search", 1),
             ("multi-agent/?find=debate", "debate", 0), ("unified-generation/?find=image&year=2025", "image", 1)]
 MAX_TABS = 250
-RENDER_ALL_GROUPS = ".air-group { content-visibility: visible !important; }"
+RENDER_ALL_GROUPS = ".air-group--lazy { content-visibility: visible !important; }"
 NO_CARET = "*, *::before, *::after { caret-color: transparent !important; }"
 
 # Control -> (a selector for it, or for the element whose box shows its focus)

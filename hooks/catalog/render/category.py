@@ -32,6 +32,10 @@ INLINE_ROW_LIMIT = 1000
 # Island mode: rows drawn per page at first, shared by its groups (see group_window); each group's
 # "show more" adds its share again. Also what each group lists without JavaScript.
 WINDOW_ROWS = 200
+# A group drawing more rows than this renders only near the screen (catalog.css `.air-group--lazy`): that saves
+# the big tables' style and layout work, but audits (axe, Lighthouse) read the rows of a group not yet rendered
+# as misplaced, so smaller groups, all of the real catalog's, are drawn as they are.
+LAZY_GROUP_ROWS = 100
 
 COLUMNS = (("date", "Date"), ("paper", "Paper"), ("methods", "Methods"), ("links", "Links"))
 SORT_KEYS = {"date": "date", "paper": "name"}  # column -> the sort key its header button sets
@@ -124,8 +128,10 @@ def render_group(sub_id: str, title: str, papers: list[Paper], catalog: Catalog,
             body += (f'<p class="air-nojs">The newest {window:,} of {len(papers):,} papers are listed here; '
                      f'listing and filtering all of them needs JavaScript.</p>')
     shown = min(len(papers), window) if window else len(papers)
-    size = f"contain-intrinsic-size:auto {4 * shown + 6}em"  # catalog.css renders groups lazily; a size until then
-    return f'<div class="air-group" data-sub="{esc(sub_id)}" style="{size}">{count}{body}</div>'
+    if shown <= LAZY_GROUP_ROWS:
+        return f'<div class="air-group" data-sub="{esc(sub_id)}">{count}{body}</div>'
+    size = f"contain-intrinsic-size:auto {4 * shown + 6}em"  # the group's place until it is first rendered
+    return f'<div class="air-group air-group--lazy" data-sub="{esc(sub_id)}" style="{size}">{count}{body}</div>'
 
 
 # Filter controls

@@ -439,13 +439,13 @@
 
   window.airCite = { bind: bindAll };
 
-  // Bound once the page is parsed (filter.js, after this script, has bound its panel), then on each page
-  // Material's document$ brings.
+  // Bound once the deferred scripts have run (filter.js, after this script, has bound its panel), then on
+  // each page Material's document$ brings.
   function followMaterial() {
     if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(bindAll);
     else bindAll();
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", followMaterial);
-  else followMaterial();
+  if (window.document$) followMaterial();
+  else document.addEventListener("DOMContentLoaded", followMaterial);
 })();

@@ -380,8 +380,8 @@
     markHighlight(ctl);
     var row = document.getElementById(id);
     if (!row) return;
-    // Groups above the row, and its own, are laid out for real first: with content-visibility: auto they
-    // hold an estimated height until drawn, and the row would move once they were.
+    // Groups above the row, and its own, are laid out for real first: a big one (content-visibility: auto) would
+    // hold an estimated height until drawn, and the row would move once it was.
     for (var i = 0; i <= ctl.groups.indexOf(rec.group); i++) ctl.groups[i].el.style.contentVisibility = "visible";
     row.scrollIntoView({ block: "center" });
   }
@@ -675,13 +675,13 @@
   };
 
   // Material's document$ emits the first page and each page instant navigation brings; it exists once
-  // Material's bundle (included after this script) has run, at the latest by DOMContentLoaded.
+  // Material's bundle (deferred after this script) has run, so by DOMContentLoaded.
   function followMaterial() {
     if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(bindAll);
     else bindAll();
   }
 
-  bindAll(); // the content above this script is parsed: draw before the first paint
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", followMaterial);
-  else followMaterial();
+  bindAll(); // the page is parsed (this script is deferred): draw now
+  if (window.document$) followMaterial();
+  else document.addEventListener("DOMContentLoaded", followMaterial);
 })();

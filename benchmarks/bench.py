@@ -39,6 +39,7 @@ import contextlib
 import functools
 import gzip
 import http.server
+import io
 import json
 import math
 import os
@@ -66,8 +67,8 @@ import synth
 ROOT = Path(__file__).resolve().parents[1]
 OUT_DIR = ROOT / "benchmarks" / "out"
 SIZES = (1000, 10000)
-RUNS = {"build": 3, "load": 3, "edit": 3, "page": 5, "keys": 20, "search": 5}
-QUICK_RUNS = {"build": 1, "load": 1, "edit": 1, "page": 2, "keys": 5, "search": 2}
+RUNS = {"build": 3, "load": 3, "edit": 3, "page": 5, "keys": 20, "search": 5, "lighthouse": 3}
+QUICK_RUNS = {"build": 1, "load": 1, "edit": 1, "page": 2, "keys": 5, "search": 2, "lighthouse": 1}
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -415,17 +416,38 @@ def measure_weights(cat: Catalog) -> None:
 # Browser
 
 
-@contextlib.contextmanager
-def serve(directory: Path):
-    """The directory served on a free localhost port; yields the base URL."""
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
 
+
+class Gzipped(Quiet):
+    """Text compressed with gzip when the client accepts it, as GitHub Pages serves a site."""
+
+    COMPRESSED = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        path = path / "index.html" if path.is_dir() else path
+        kind = self.guess_type(str(path))
+        if ("gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file()
+                or not kind.startswith(self.COMPRESSED) or (path.is_dir() and not self.path.endswith("/"))):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), GZIP_LEVEL)
+        self.send_response(200)
+        for name, value in (("Content-Type", kind), ("Content-Encoding", "gzip"), ("Content-Length", str(len(body)))):
+            self.send_header(name, value)
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextlib.contextmanager
+def serve(directory: Path, handler: type = Quiet):
+    """The directory served on a free localhost port; yields the base URL."""
     class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
         daemon_threads = True
 
-    server = Server(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    server = Server(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -598,6 +620,34 @@ def record_trace(cat: Catalog, name: str, browser, url: str, value: str) -> None
     cat.traces[name] = trace_keystroke(browser, url, value)
 
 
+# Lighthouse: mobile defaults (simulated slow 4G and a 4× slower CPU), the real site served gzipped.
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def lighthouse_scores(url: str, out: Path) -> dict[str, float]:
+    """Category -> score (0–100) of one Lighthouse run; the report is kept as out (JSON)."""
+    flags = "--headless=new " + " ".join(CHROMIUM_ARGS)
+    subprocess.run([str(LIGHTHOUSE), url, f"--chrome-path={CHROMIUM}", f"--chrome-flags={flags}", "--quiet",
+                    "--output=json", f"--output-path={out}", f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}"],
+                   check=True, capture_output=True, timeout=600)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    return {name: 100 * report["categories"][name]["score"] for name in LIGHTHOUSE_CATEGORIES}
+
+
+def measure_lighthouse(cat: Catalog, runs: int) -> None:
+    """Each page kind (home, the category page with most papers, the largest paper page) `runs` times; per
+    category the median score. The reports stay in benchmarks/out/."""
+    paper = max((cat.site / "papers").glob("*/index.html"), key=lambda path: path.stat().st_size).parent.name
+    pages = {"home": "", "category": f"{cat.largest_category}/", "paper": f"papers/{paper}/"}
+    with serve(cat.site, Gzipped) as base:
+        for kind, path in pages.items():
+            for run in range(runs):
+                scores = lighthouse_scores(base + path, OUT_DIR / f"lighthouse-{cat.label}-{kind}-{run}.json")
+                for name, score in scores.items():
+                    cat.figures.setdefault(f"lh_{kind}_{name}", Stat(digits=0)).samples.append(score)
+
+
 def attempt(cat: Catalog, what: str, measure, *args) -> None:
     """Run one browser measurement; a failure becomes a note instead of ending the run."""
     try:
@@ -612,6 +662,8 @@ def measure_browser(catalogs: list[Catalog], runs: dict, trace: bool) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for cat in catalogs:
+            if cat.label == "real":
+                attempt(cat, "lighthouse", measure_lighthouse, cat, runs["lighthouse"])
             with serve(cat.site) as base:
                 url = f"{base}{cat.largest_category}/"
                 attempt(cat, "category page", measure_category_page, browser, url, runs, cat)
@@ -626,6 +678,10 @@ def measure_browser(catalogs: list[Catalog], runs: dict, trace: bool) -> None:
 
 
 # Report
+
+class AtLeast(float):
+    """A target met at or above its figure (the others are met at or below theirs)."""
+
 
 # (figure key, label, target text, column the target applies to ('*' all, or {column: limit}), limit)
 ROWS = (
@@ -660,6 +716,30 @@ ROWS = (
     ("search_first", "search: open, type a word → its first result, ms", "10,000: ≤ 1,500 ms", "10000", 1500),
     ("search_bare", "the same on the bare baseline (Material alone), ms", "", None, None),
     ("search_ratio", "search ÷ bare baseline", "", None, None),
+    ("lh_home_performance", "Lighthouse (mobile, gzipped), home page: performance", "≥ 95",
+     "real", AtLeast(95)),
+    ("lh_home_accessibility", "Lighthouse (mobile, gzipped), home page: accessibility", "100",
+     "real", AtLeast(100)),
+    ("lh_home_best-practices", "Lighthouse (mobile, gzipped), home page: best-practices", "100",
+     "real", AtLeast(100)),
+    ("lh_home_seo", "Lighthouse (mobile, gzipped), home page: seo", "100",
+     "real", AtLeast(100)),
+    ("lh_category_performance", "Lighthouse (mobile, gzipped), category page: performance", "≥ 95",
+     "real", AtLeast(95)),
+    ("lh_category_accessibility", "Lighthouse (mobile, gzipped), category page: accessibility", "100",
+     "real", AtLeast(100)),
+    ("lh_category_best-practices", "Lighthouse (mobile, gzipped), category page: best-practices", "100",
+     "real", AtLeast(100)),
+    ("lh_category_seo", "Lighthouse (mobile, gzipped), category page: seo", "100",
+     "real", AtLeast(100)),
+    ("lh_paper_performance", "Lighthouse (mobile, gzipped), paper page: performance", "≥ 95",
+     "real", AtLeast(95)),
+    ("lh_paper_accessibility", "Lighthouse (mobile, gzipped), paper page: accessibility", "100",
+     "real", AtLeast(100)),
+    ("lh_paper_best-practices", "Lighthouse (mobile, gzipped), paper page: best-practices", "100",
+     "real", AtLeast(100)),
+    ("lh_paper_seo", "Lighthouse (mobile, gzipped), paper page: seo", "100",
+     "real", AtLeast(100)),
     ("dcl", "category page DOMContentLoaded, ms", "1,000: ≤ 1,000 ms", "1000", 1000),
     ("ready_at", "table ready, ms from navigation start", "", None, None),
     ("ready", "table ready after DOMContentLoaded, ms (0: before it)", "10,000: ≤ 500 ms", "10000", 500),
@@ -693,7 +773,7 @@ def verdict(cats: list[Catalog], key: str, column, limit) -> str:
             stat = cat.figures.get(key)
             if not isinstance(stat, Stat) or not stat.samples:
                 parts.append(f"{cat.label}: not measured")
-            elif stat.median <= lim:
+            elif stat.median >= lim if isinstance(lim, AtLeast) else stat.median <= lim:
                 parts.append(f"{cat.label}: met")
             else:
                 value = f"{stat.median:,.0f}" if stat.median >= 100 else f"{stat.median:.3g}"

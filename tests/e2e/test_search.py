@@ -198,9 +198,10 @@ def test_a_topic_of_several_categories_links_to_the_all_papers_table(page, base_
     assert len(categories) > 1
     search(page, base_url, "GUI")
     links = result_links(page)
-    assert links[1] == ("papers/?find=gui", f"All papers holding “gui”, in one table The {len(papers)} papers found "
-                        f"here come from {len(categories)} categories: see them in one table filtered by these words, "
-                        "sort them, narrow them down by category, method, year or links, and share the view."), links[:3]
+    text = (f"All papers holding “gui”, in one table The {len(papers)} papers found here come from {len(categories)} "
+            "categories: see them in one table filtered by these words, sort them, narrow them down by category, "
+            "method, year or links, and share the view.")
+    assert links[1] == ("papers/?find=gui", text), links[:3]
     assert not [loc for loc, _ in links if "?find=" in loc and not loc.startswith("papers/")]
     assert not page.errors
 

@@ -137,8 +137,10 @@ def test_papers_holding_the_topic_in_their_abstract_rank_above_pages_that_match_
     assert all(group[0]["terms"] == {"zoom": True} for group in answer["data"]["items"])
 
 
-def test_a_query_of_stop_words_alone_still_finds_pages_by_prefix(converse) -> None:
-    """'in' alone (typed on the way to a longer word) is passed to the pages' search as typed."""
+def test_stop_words_are_left_out_unless_the_query_has_nothing_else(converse) -> None:
+    """'-in' leaves out nothing, as lunr leaves the stop word out: 'zoom -in' finds what 'zoom' finds. 'in'
+    alone (typed on the way to a longer word) is passed to the pages' search as typed."""
+    assert locations(converse(["zoom -in"])[0]) == locations(converse(["zoom"])[0]) != []
     assert locations(converse(["in"])[0]) == ["interleaving/"]
 
 

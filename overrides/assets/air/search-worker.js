@@ -161,8 +161,8 @@ function tableLinks(matching, words) {
 /* Queries */
 
 /** Material's query syntax, reduced to what a scan needs: words, +required, -excluded. Each word
- * keeps `source`, the text that asks Material's worker for it alone. Stop words are left out as
- * lunr's pipeline leaves them out (a -word is kept: it only excludes). */
+ * keeps `source`, the text that asks Material's worker for it alone. Stop words are left out, as
+ * lunr's pipeline leaves them out of a word typed in full (+word and -word too). */
 function parseQuery(query) {
   const terms = [];
   const required = (_, phrase) => phrase.replace(/(^|\s+)(?=\S)/g, "$1+"); // "a b" means +a +b
@@ -171,7 +171,7 @@ function parseQuery(query) {
     const presence = sign === "+" ? "required" : sign === "-" ? "excluded" : "optional";
     const { words, spans } = cut(bare);
     words.forEach((word, k) => {
-      if (word && (presence === "excluded" || self.lunr.stopWordFilter(new self.lunr.Token(word)))) {
+      if (word && self.lunr.stopWordFilter(new self.lunr.Token(word))) {
         terms.push({ word, presence, source: sign + bare.slice(spans[2 * k], spans[2 * k + 1]) + (modifier || "") });
       }
     });

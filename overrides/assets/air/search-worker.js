@@ -188,28 +188,28 @@ function pageQuery(query, terms) {
 
 /* Ranking: papers and pages on one scale */
 
-/** How an entry's words match one query word: 0 (not at all) up to WEIGHT.name, and in which field. */
-function fieldMatch(words, word) {
-  let best = 0, field = null;
+/** How well an entry's words match one query word: its weight in the best field the word matches,
+ * 0 (not at all) up to WEIGHT.name. */
+function weightOf(words, word) {
+  let best = 0;
   for (const name of ["name", "title", "text"]) {
     for (const candidate of words[name]) {
       if (!candidate.startsWith(word)) continue;
       const share = candidate.length === word.length ? 1 : PREFIX_SHARE * (1 + word.length / candidate.length) / 2;
-      const weight = WEIGHT[name] * share;
-      if (weight > best) [best, field] = [weight, name];
+      best = Math.max(best, WEIGHT[name] * share);
       if (candidate.length === word.length) break;
     }
     if (best === WEIGHT[name]) break; // nothing later can beat a whole-word match here
   }
-  return { weight: best, field };
+  return best;
 }
 
 /** An entry's place on the scale: how many query words it matches, then the sum of their weights,
  * each times the word's rarity. */
 function rank(found, rarity) {
   return {
-    count: found.filter(match => match.weight).length,
-    score: found.reduce((sum, match, i) => sum + match.weight * rarity[i], 0),
+    count: found.filter(weight => weight).length,
+    score: found.reduce((sum, weight, i) => sum + weight * rarity[i], 0),
   };
 }
 
@@ -219,15 +219,15 @@ const byRank = (a, b) => b.count - a.count || b.score - a.score;
 function searchPapers(terms, wanted) {
   const matches = [];
   for (const paper of papers) {
-    const found = wanted.map(term => fieldMatch(paper.words, term.word));
-    if (!found.some(match => match.weight)) continue;
-    if (wanted.some((term, i) => term.presence === "required" && !found[i].weight)) continue;
-    if (terms.some(term => term.presence === "excluded" && fieldMatch(paper.words, term.word).weight)) continue;
+    const found = wanted.map(term => weightOf(paper.words, term.word)); // per wanted word
+    if (!found.some(weight => weight)) continue;
+    if (wanted.some((term, i) => term.presence === "required" && !found[i])) continue;
+    if (terms.some(term => term.presence === "excluded" && weightOf(paper.words, term.word))) continue;
     matches.push({ paper, found });
   }
   // Rarity of each query word over the papers (1 + ln(N / papers matching it)), like lunr's idf.
   const rarity = wanted.map((_, i) => {
-    const matching = matches.filter(m => m.found[i].weight).length;
+    const matching = matches.filter(m => m.found[i]).length;
     return 1 + Math.log(papers.length / Math.max(1, matching));
   });
   for (const m of matches) Object.assign(m, rank(m.found, rarity));
@@ -242,7 +242,7 @@ function paperGroup({ paper, found, score }, wanted) {
     title: highlight(paper.title, marked),
     text: excerpt(paper.text, marked),
     score,
-    terms: Object.fromEntries(wanted.map((term, i) => [term.word, found[i].weight > 0])),
+    terms: Object.fromEntries(wanted.map((term, i) => [term.word, found[i] > 0])),
   }];
 }
 
@@ -265,7 +265,7 @@ function search(terms, pageGroups) {
   if (!wanted.length) return { items: pageGroups, suggest: [] };
   const { ranked, rarity } = searchPapers(terms, wanted);
   const pageRank = group => group.map(item => pages.has(item.location)
-    ? rank(wanted.map(term => fieldMatch(pages.get(item.location), term.word)), rarity)
+    ? rank(wanted.map(term => weightOf(pages.get(item.location), term.word)), rarity)
     : { count: 0, score: 0 }).sort(byRank)[0];
   const pageResults = pageGroups.map(group => ({ ...pageRank(group), group })).sort(byRank); // stable
   const results = merge(ranked, pageResults);

@@ -140,9 +140,14 @@ def result_links(page) -> list[tuple[str, str]]:
     return [group[0] for group in result_groups(page)]
 
 
+def is_paper(location: str) -> bool:
+    """A paper's page ('papers/cof/'), not the all-papers table ('papers/', 'papers/?find=gui')."""
+    return location.startswith("papers/") and location.count("/") == 2 and "?" not in location
+
+
 def holders(word: str, index_words: dict) -> dict[str, set[str]]:
     """The papers whose entry has a word starting with `word`, by location: the fields holding it."""
-    return {loc: fields for loc, words in index_words.items() if loc.startswith("papers/")
+    return {loc: fields for loc, words in index_words.items() if is_paper(loc)
             if (fields := {f for f in ("keys", "title", "text") if any(w.startswith(word) for w in words[f])})}
 
 
@@ -154,9 +159,9 @@ def test_zoom_in_puts_the_papers_holding_zoom_above_the_pages(page, base_url: st
     papers = holders("zoom", index_words)
     assert len([loc for loc, fields in papers.items() if fields == {"text"}]) >= 3, papers
     search(page, base_url, "zoom in")
-    groups = [[loc for loc, _ in group] for group in result_groups(page) if "?find=" not in group[0][0]]
+    groups = [[loc for loc, _ in group] for group in result_groups(page) if "?find=" not in group[0][0]]  # no links
     results = [group[0] for group in groups]
-    shown_pages = [group for group in groups if not group[0].startswith("papers/")]
+    shown_pages = [group for group in groups if not is_paper(group[0])]
     assert shown_pages and set(results[:len(papers)]) == set(papers), results
     for group in shown_pages:  # a page, and those of its sections that match
         assert any(w.startswith("zoom") for loc in group for field in ("title", "text")

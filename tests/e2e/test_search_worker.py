@@ -149,6 +149,11 @@ def test_a_page_whose_title_has_the_word_comes_first(converse) -> None:
     assert locations(converse(["glossary"])[0]) == ["glossary/", "papers/terms/"]
 
 
+def test_a_page_holding_more_of_the_words_ranks_above_papers_holding_fewer(converse) -> None:
+    """'zeta quasar': the page holding both words (in its text) comes before the paper named Zeta."""
+    assert locations(converse(["zeta quasar"])[0])[:2] == ["notes/", "papers/zeta/"]
+
+
 def test_an_arxiv_id_finds_its_paper_only(converse) -> None:
     (answer,) = converse(["2502.00002"])
     assert locations(answer) == ["papers/zetaflow/"]

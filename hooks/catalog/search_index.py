@@ -4,10 +4,11 @@ Paper pages are excluded from Material's own indexing (their metadata says so): 
 thousand pages of chrome is slow and makes an index too large to load quickly. Instead each paper
 gets a single entry built from the data: its page title (short name and title) as the entry
 title, as text its facts (date, venue, category, methods, arXiv id, data sets) and its abstract,
-as `keys` the words that name it (short name, arXiv id, its authors' names), and its category's id (for links to the
-category's table filtered by the query). The site's search worker
-(overrides/assets/air/search-worker.js) answers for the entries with `keys` itself and leaves the
-rest to Material's lunr index, whose build time grows with every document.
+as `keys` the words that name it (short name, arXiv id, its authors' names), and its category's id
+(for the link to a table of the papers found: their category's, or the all-papers table if they
+span categories). The site's search worker (overrides/assets/air/search-worker.js) answers for
+the entries with `keys` itself and leaves the rest to Material's lunr index, whose build time
+grows with every document.
 
 Abstracts dominate the index, so they share a fixed budget of characters. While every abstract
 fits its share, abstracts are indexed whole; beyond that (thousands of papers) an abstract is

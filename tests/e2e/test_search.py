@@ -119,17 +119,95 @@ def test_topic_queries_lead_with_a_matching_paper(page, base_url: str, catalog: 
     assert not page.errors
 
 
-def test_a_topic_query_links_to_the_category_table_filtered_by_it(page, base_url: str, catalog: Catalog) -> None:
-    """'GUI': after the first paper, a result opens the Multi-Round Acting table filtered by 'gui'; it
-    shows only papers whose filter text holds the word (whole, being this short), and more than one."""
-    results = search(page, base_url, "GUI")
-    assert results[0].startswith("/papers/") and results[1] == "/multi-round-acting/", results[:5]
+def result_groups(page) -> list[list[tuple[str, str]]]:
+    """The shown results, best first, each a list of its links (a page's sections follow it) as (index
+    location, text): ('multimodal/?find=zoom', 'Papers holding …'), ('definitions/#multimodal', …);
+    the search.highlight feature's `h` parameter is left out, the text's spaces are collapsed."""
+    groups = page.eval_on_selector_all(".md-search-result__item", """items => items.map(item =>
+        [...item.querySelectorAll(":scope > a")].map(a => [a.href, a.innerText]))""")
+    return [[(index_location(href), " ".join(text.split())) for href, text in group] for group in groups]
+
+
+def index_location(href: str) -> str:
+    """A result link's location in the search index: 'multimodal/?find=zoom', 'about/#citing-papers'."""
+    url = urlsplit(href)
+    query = "&".join(part for part in url.query.split("&") if part and not part.startswith("h="))
+    return url.path.lstrip("/") + (f"?{query}" if query else "") + (f"#{url.fragment}" if url.fragment else "")
+
+
+def result_links(page) -> list[tuple[str, str]]:
+    """The first link of each shown result, as result_groups gives it."""
+    return [group[0] for group in result_groups(page)]
+
+
+def is_paper(location: str) -> bool:
+    """A paper's page ('papers/cof/'), not the all-papers table ('papers/', 'papers/?find=gui')."""
+    return location.startswith("papers/") and location.count("/") == 2 and "?" not in location
+
+
+def holders(word: str, index_words: dict) -> dict[str, set[str]]:
+    """The papers whose entry has a word starting with `word`, by location: the fields holding it."""
+    return {loc: fields for loc, words in index_words.items() if is_paper(loc)
+            if (fields := {f for f in ("keys", "title", "text") if any(w.startswith(word) for w in words[f])})}
+
+
+def test_zoom_in_puts_the_papers_holding_zoom_above_the_pages(page, base_url: str, index_words: dict) -> None:
+    """'zoom in' ('in' a stop word): every paper holding a word that starts with 'zoom' comes before every
+    page, among them at least three that hold it only in their abstract (Pixel Reasoner, VLM-R³, ViGoRL);
+    and each page found holds such a word too (none is found for 'in' alone, as the start of
+    'Interleaving', 'instead' or 'interface')."""
+    papers = holders("zoom", index_words)
+    assert len([loc for loc, fields in papers.items() if fields == {"text"}]) >= 3, papers
+    search(page, base_url, "zoom in")
+    groups = [[loc for loc, _ in group] for group in result_groups(page) if "?find=" not in group[0][0]]  # no links
+    results = [group[0] for group in groups]
+    shown_pages = [group for group in groups if not is_paper(group[0])]
+    assert shown_pages and set(results[:len(papers)]) == set(papers), results
+    for group in shown_pages:  # a page, and those of its sections that match
+        assert any(w.startswith("zoom") for loc in group for field in ("title", "text")
+                   for w in index_words[loc][field]), group
+    assert not page.errors
+
+
+@pytest.mark.parametrize("query, location", [("definitions", "definitions/"), ("multimodal", "multimodal/")])
+def test_a_page_whose_title_has_the_word_comes_first(page, base_url: str, query: str, location: str) -> None:
+    """A page titled with the query word ranks above the papers, even those whose title has the word."""
+    search(page, base_url, query)
+    assert result_links(page)[0][0] == location, result_links(page)[:5]
+    assert not page.errors
+
+
+def test_a_topic_of_one_category_links_to_its_table_filtered_by_it(page, base_url: str, catalog: Catalog,
+                                                                   index_words: dict) -> None:
+    """'zoom in': the papers holding 'zoom' are all Multimodal, so after the first result a link opens the
+    Multimodal table filtered by 'zoom'; it shows the papers whose filter text holds the word."""
+    assert {catalog.paper(loc.split("/")[1]).category for loc in holders("zoom", index_words)} == {"multimodal"}
+    search(page, base_url, "zoom in")
+    location, text = result_links(page)[1]
+    assert location == "multimodal/?find=zoom" and text.startswith("Papers holding “zoom” in Multimodal"), text
     page.locator(".md-search-result__item > a").nth(1).click()
-    page.wait_for_url("**/multi-round-acting/?find=gui**", timeout=WAIT_MS)
-    assert page.input_value('.air-filter input[type="search"]') == "gui"
+    page.wait_for_url("**/multimodal/?find=zoom**", timeout=WAIT_MS)
+    assert page.input_value('.air-filter input[type="search"]') == "zoom"
     shown = page.eval_on_selector_all("table.air-table tbody tr", "rows => rows.filter(r => r.offsetParent).map(r => r.id)")
-    expected = [p.id for p in catalog.in_category("multi-round-acting") if holds(search_text(p), "gui")]
+    expected = [p.id for p in catalog.in_category("multimodal") if holds(search_text(p), "zoom")]
     assert len(shown) > 1 and sorted(shown) == sorted(expected)
+    assert not page.errors
+
+
+def test_a_topic_of_several_categories_links_to_the_all_papers_table(page, base_url: str, catalog: Catalog,
+                                                                     index_words: dict) -> None:
+    """'GUI': the papers holding 'gui' come from several categories, so after the first result one link
+    opens the all-papers table filtered by 'gui', and no category's table is linked."""
+    papers = holders("gui", index_words)
+    categories = {catalog.paper(loc.split("/")[1]).category for loc in papers}
+    assert len(categories) > 1
+    search(page, base_url, "GUI")
+    links = result_links(page)
+    text = (f"All papers holding “gui”, in one table The {len(papers)} papers found here come from {len(categories)} "
+            "categories: see them in one table filtered by these words, sort them, narrow them down by category, "
+            "method, year or links, and share the view.")
+    assert links[1] == ("papers/?find=gui", text), links[:3]
+    assert not [loc for loc, _ in links if "?find=" in loc and not loc.startswith("papers/")]
     assert not page.errors
 
 
@@ -173,7 +251,7 @@ def test_a_word_only_the_pages_hold_finds_its_page(page, base_url: str, index_wo
 def test_a_minus_word_leaves_out_the_papers_holding_it(page, base_url: str, index_words: dict) -> None:
     """'GUI -R1' lists GUI papers (a word of the entry starts with 'gui': in its title, text or keys, which hold
     its authors, such as Tao Gui), and none whose entry has a word starting with 'r1'."""
-    papers = [r for r in search(page, base_url, "GUI -R1") if r.startswith("/papers/")]
+    papers = [r for r in search(page, base_url, "GUI -R1") if r.startswith("/papers/") and r != "/papers/"]
     assert len(papers) >= 3
     for path in papers:
         words = index_words[path.lstrip("/")]

@@ -58,8 +58,20 @@ DOCS = [  # papers in an order that ranking must change
      "keys": ["Zeta", "2501.00001"], "category": "cat-a"},
     {"location": "papers/long/", "title": "Long Abstract", "text": f"<p>2025-04 · data sets: org/set</p><p>{LONG_ABSTRACT}</p>",
      "keys": [], "category": "cat-b"},
+    # A topic that papers hold only in their abstracts, and pages that match it only by a prefix or a stop word.
+    {"location": "papers/zoomer/", "title": "Zoomer: Zooming into Images", "text": "<p>2025-05</p><p>It looks closer.</p>",
+     "keys": ["Zoomer"], "category": "cat-c"},
+    {"location": "papers/lens/", "title": "Lens: Looking Closer", "text": "<p>2025-05</p><p>It learns to zoom in on regions.</p>",
+     "keys": ["Lens"], "category": "cat-c"},
+    {"location": "papers/crop/", "title": "Crop and Reason", "text": "<p>2025-06</p><p>It crops, then can zoom in.</p>",
+     "keys": ["CropR"], "category": "cat-d"},
+    {"location": "papers/terms/", "title": "A Glossary of Terms", "text": "<p>2025-06</p><p>Words of the field.</p>",
+     "keys": ["Terms"], "category": "cat-d"},
     {"location": "notes/", "title": "Notes", "text": "<p>Pages mention zeta too, and quasar.</p>"},
     {"location": "cat-a/", "title": "Category A", "text": "<p>A category page.</p>"},
+    {"location": "interleaving/", "title": "Interleaving", "text": "<p>Use the interface instead.</p>"},
+    {"location": "guide/", "title": "Guide", "text": "<p>The viewer zooms out.</p>"},
+    {"location": "glossary/", "title": "Glossary", "text": "<p>The words of this site.</p>"},
 ]
 
 
@@ -84,22 +96,62 @@ def locations(answer: dict) -> list[str]:
     return [group[0]["location"] for group in answer["data"]["items"]]
 
 
-def test_a_short_name_leads_then_titles_then_pages_then_other_papers(converse) -> None:
-    """'zeta': the paper named Zeta; the link to its category's table filtered by 'zeta' (two of the
-    leading papers are in it); the paper whose title has the word; the page; then a paper that has it
-    only in its abstract."""
+def paper_locations(answer: dict) -> list[str]:
+    """The results that are papers (not pages, nor links to tables)."""
+    return [loc for loc in locations(answer) if loc.startswith("papers/") and "?" not in loc]
+
+
+def test_a_short_name_leads_then_titles_then_texts_a_paper_before_a_page_of_the_same_rank(converse) -> None:
+    """'zeta': the paper named Zeta; the link to a table of the papers holding the word; the paper
+    whose title has the word; then the paper and the page that have it in their text, the paper first."""
     (answer,) = converse(["zeta"])
     assert answer["type"] == RESULT
-    assert locations(answer) == ["papers/zeta/", "cat-a/?find=zeta", "papers/zetaflow/", "notes/", "papers/other/"]
-    table = answer["data"]["items"][1][0]
-    assert table["title"] == "Papers holding “zeta” in Category A"
+    assert locations(answer) == ["papers/zeta/", "papers/?find=zeta", "papers/zetaflow/", "papers/other/", "notes/"]
 
 
-def test_a_table_link_needs_two_leading_papers_of_its_category(converse) -> None:
-    """'zeta study' leads with one paper of Category A: no table link; 'zeta fields' with two, and the
-    link carries both words."""
+def test_papers_of_several_categories_link_to_the_all_papers_table(converse) -> None:
+    """'zeta' is held by three papers of two categories: one link, to the all-papers table filtered by
+    the word, saying what it is."""
+    (answer,) = converse(["zeta"])
+    (link,) = [group[0] for group in answer["data"]["items"] if "?find=" in group[0]["location"]]
+    assert link["location"] == "papers/?find=zeta"
+    assert link["title"] == "All papers holding “zeta”, in one table"
+    assert link["text"].startswith("<p>The 3 papers found here come from 2 categories: see them in one table")
+
+
+def test_papers_of_one_category_link_to_its_table(converse) -> None:
+    """'zeta fields' is held by two papers, both of Category A: the link opens its table, with both words;
+    'zeta study' by one paper: no link."""
+    (answer,) = converse(["zeta fields"])
+    assert locations(answer)[:3] == ["papers/zeta/", "cat-a/?find=zeta%20fields", "papers/zetaflow/"]
+    assert answer["data"]["items"][1][0]["title"] == "Papers holding “zeta fields” in Category A"
     assert not [loc for loc in locations(converse(["zeta study"])[0]) if "?find=" in loc]
-    assert locations(converse(["zeta fields"])[0])[:3] == ["papers/zeta/", "cat-a/?find=zeta%20fields", "papers/zetaflow/"]
+
+
+def test_papers_holding_the_topic_in_their_abstract_rank_above_pages_that_match_a_prefix_or_stop_word(converse) -> None:
+    """'zoom in': the paper with the word in its name and title, then the papers with it only in the
+    abstract, then the page that has only a longer word starting with it ('zooms'). 'in' is a stop word:
+    the page whose words only start with it ('Interleaving', 'interface', 'instead') is not a result."""
+    (answer,) = converse(["zoom in"])
+    assert locations(answer) == ["papers/zoomer/", "papers/?find=zoom", "papers/lens/", "papers/crop/", "guide/"]
+    assert all(group[0]["terms"] == {"zoom": True} for group in answer["data"]["items"])
+
+
+def test_stop_words_are_left_out_unless_the_query_has_nothing_else(converse) -> None:
+    """'-in' leaves out nothing, as lunr leaves the stop word out: 'zoom -in' finds what 'zoom' finds. 'in'
+    alone (typed on the way to a longer word) is passed to the pages' search as typed."""
+    assert locations(converse(["zoom -in"])[0]) == locations(converse(["zoom"])[0]) != []
+    assert locations(converse(["in"])[0]) == ["interleaving/"]
+
+
+def test_a_page_whose_title_has_the_word_comes_first(converse) -> None:
+    """'glossary': the page of that title ranks above the paper whose title has the word."""
+    assert locations(converse(["glossary"])[0]) == ["glossary/", "papers/terms/"]
+
+
+def test_a_page_holding_more_of_the_words_ranks_above_papers_holding_fewer(converse) -> None:
+    """'zeta quasar': the page holding both words (in its text) comes before the paper named Zeta."""
+    assert locations(converse(["zeta quasar"])[0])[:2] == ["notes/", "papers/zeta/"]
 
 
 def test_an_arxiv_id_finds_its_paper_only(converse) -> None:
@@ -109,10 +161,9 @@ def test_an_arxiv_id_finds_its_paper_only(converse) -> None:
 
 def test_words_match_from_their_start_and_minus_leaves_papers_out(converse) -> None:
     """'zet' finds what 'zeta' finds; '-flows' drops the paper holding 'Flows'; '+cites' keeps only it."""
-    assert [loc for loc in locations(converse(["zet"])[0]) if loc.startswith("papers/")][:2] == [
-        "papers/zeta/", "papers/zetaflow/"]
+    assert paper_locations(converse(["zet"])[0])[:2] == ["papers/zeta/", "papers/zetaflow/"]
     assert "papers/zetaflow/" not in locations(converse(["zeta -flows"])[0])
-    assert [loc for loc in locations(converse(["zeta +cites"])[0]) if loc.startswith("papers/")] == ["papers/other/"]
+    assert paper_locations(converse(["zeta +cites"])[0]) == ["papers/other/"]
 
 
 def test_marks_wrap_words_and_the_escaped_title_stays_escaped(converse) -> None:

@@ -13,21 +13,24 @@
  *
  * Papers come from hooks/catalog/search_index.py: `title` and `text` are escaped HTML, `keys` the
  * short name and ids. Words are cut with Material's separator, folded like filter.js, and a query
- * word matches a paper word it starts (as Material's search does). A paper's score adds, per query
- * word, the weight of the best field it matches (keys over title over text; a whole word over
- * the start of a longer one) times the word's rarity. Papers that match every query word, one of
- * them in the keys or title, lead the results; then Material's pages; then the other papers.
- * After the first result come links to the tables of the categories that hold two or more of the
- * leading papers, filtered by the query. A result shows the paper's facts and, of a long
- * abstract, an excerpt around the first word the query marks.
+ * word matches a word it starts (as Material's search does); stop words are left out, as lunr
+ * leaves them out, and so is Material's query for the pages (it would take `in` as the prefix of
+ * "interleaving"). Papers and the pages Material finds are ranked on one scale: first by how many
+ * of the query words they match, then by a score that adds, per query word, the weight of the
+ * best field it matches (a paper's keys or a page's title, over a paper's title, over the text;
+ * a whole word over the start of a longer one) times the word's rarity among the papers. A paper
+ * comes before a page of the same rank. After the first result comes a link to a table of the
+ * papers holding every query word, filtered by the query: the all-papers table when they come
+ * from several categories, else their category's. A result shows the paper's facts and, of a
+ * long abstract, an excerpt around the first word the query marks.
  */
 "use strict";
 
 const SETUP = 0, QUERY = 2, RESULT = 3; // message types (1: ready, Material's own answer to setup)
-const WEIGHT = { keys: 8, title: 4, text: 1 };
-const PREFIX_SHARE = 0.5; // a query word that only starts a paper word counts under half, more the more it covers
+const WEIGHT = { name: 8, title: 4, text: 1 }; // a paper's keys or a page's title; a paper's title; the text
+const PREFIX_SHARE = 0.5; // a query word that only starts a word counts under half, more the more it covers
 const EXCERPT_WORDS = 40, EXCERPT_LEAD = 10; // abstract words shown in a result, and before the first match
-const TABLE_LINK_MIN = 2; // leading papers of one category that earn a link to its filtered table
+const TABLE_LINK_MIN = 2; // papers holding every query word that earn a link to a table of them
 const MARKUP = /(<[^>]*>|&#?\w+;)/; // tags and entities of the escaped HTML: never words
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{Mn}/gu;
@@ -110,117 +113,168 @@ function excerpt(text, terms) {
     `${highlight(text, terms, spans[2 * from], spans[2 * to - 1])}${to < words.length ? " …" : ""}</p>`;
 }
 
-/* Papers */
+/* Entries: the papers, and the pages Material's worker finds */
 
 let papers = [];
+const pages = new Map(); // page or section location ("multimodal/", "about/#citing-papers") -> its words
 const pageTitles = new Map(); // page location ("multimodal/") -> its title, for the table links
 
-function setUpPapers(docs, pages) {
-  papers = docs.map(doc => {
+/** The words of each entry by field, cut once: a paper's name is its keys (short name, ids,
+ * authors) and its title its full title; a page's name is its title. */
+function setUpEntries(paperDocs, pageDocs) {
+  papers = paperDocs.map(doc => {
     const title = cut(doc.title), text = cut(doc.text);
-    const keys = doc.keys.flatMap(key => cut(key).words);
-    return { doc, title, text, words: { keys, title: title.words, text: text.words } };
+    const name = doc.keys.flatMap(key => cut(key).words);
+    return { doc, title, text, words: { name, title: title.words, text: text.words } };
   });
-  for (const page of pages) pageTitles.set(page.location, page.title);
+  for (const doc of pageDocs) {
+    pages.set(doc.location, { name: cut(doc.title).words, title: [], text: cut(doc.text).words });
+    if (!doc.location.includes("#")) pageTitles.set(doc.location, doc.title);
+  }
 }
 
 function escapeHtml(text) {
   return text.replace(/[&<>"]/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 }
 
-/** Result groups that open a category's table filtered by the query words (the filter's `find`),
- * one per category with TABLE_LINK_MIN or more leading papers, in the order of their best paper. */
-function tableLinks(leading, words) {
-  const counts = new Map();
-  for (const m of leading) counts.set(m.paper.doc.category, (counts.get(m.paper.doc.category) || 0) + 1);
-  const find = words.join(" ");
-  return [...counts].filter(([id, count]) => count >= TABLE_LINK_MIN && pageTitles.has(`${id}/`)).map(([id]) => [{
-    location: `${id}/?find=${encodeURIComponent(find)}`,
-    title: `Papers holding “${escapeHtml(find)}” in ${pageTitles.get(`${id}/`)}`,
-    text: "<p>The category's table, filtered by these words: sort the papers, narrow them down by "
-      + "subcategory, method, year or links, and share the view.</p>",
-    score: 0,
-    terms: Object.fromEntries(words.map(word => [word, true])),
-  }]);
+/** A result group that opens a table of the papers holding every query word, filtered by the words
+ * (the filter's `find`): the all-papers table when they come from more than one category, else
+ * their category's. None for fewer than TABLE_LINK_MIN papers. */
+function tableLinks(matching, words) {
+  if (matching.length < TABLE_LINK_MIN) return [];
+  const categories = new Set(matching.map(m => m.paper.doc.category));
+  const shown = escapeHtml(words.join(" ")), find = `?find=${encodeURIComponent(words.join(" "))}`;
+  const link = (location, title, text) => [[{ location, title, text: `<p>${text}</p>`, score: 0,
+    terms: Object.fromEntries(words.map(word => [word, true])) }]];
+  if (categories.size > 1) {
+    return link(`papers/${find}`, `All papers holding “${shown}”, in one table`,
+      `The ${matching.length} papers found here come from ${categories.size} categories: see them in one `
+      + "table filtered by these words, sort them, narrow them down by category, method, year or links, "
+      + "and share the view.");
+  }
+  const [id] = categories;
+  return pageTitles.has(`${id}/`) ? link(`${id}/${find}`, `Papers holding “${shown}” in ${pageTitles.get(`${id}/`)}`,
+    "The category's table, filtered by these words: sort the papers, narrow them down by subcategory, "
+    + "method, year or links, and share the view.") : [];
 }
 
-/** Material's query syntax, reduced to what a paper scan needs: words, +required, -excluded. */
+/* Queries */
+
+/** Material's query syntax, reduced to what a scan needs: words, +required, -excluded. Each word
+ * keeps `source`, the text that asks Material's worker for it alone. Stop words are left out, as
+ * lunr's pipeline leaves them out of a word typed in full (+word and -word too). */
 function parseQuery(query) {
   const terms = [];
   const required = (_, phrase) => phrase.replace(/(^|\s+)(?=\S)/g, "$1+"); // "a b" means +a +b
   for (const raw of query.replace(/"([^"]*)"/g, required).split(/\s+/)) {
-    const presence = raw.startsWith("+") ? "required" : raw.startsWith("-") ? "excluded" : "optional";
-    const bare = raw.replace(/^[+-]/, "").replace(/^\w+:(?=.)/, "").replace(/[*~^]\d*$|^\*/g, "");
-    cut(bare).words.forEach(word => {
-      if (word && (presence === "excluded" || self.lunr.stopWordFilter(new self.lunr.Token(word)))) {
-        terms.push({ word, presence });
+    const [, sign, bare, modifier] = raw.match(/^([+-]?)(?:\w+:(?=.))?\*?(.*?)([*~^]\d*)?$/);
+    const presence = sign === "+" ? "required" : sign === "-" ? "excluded" : "optional";
+    const { words, spans } = cut(bare);
+    words.forEach((word, k) => {
+      if (word && self.lunr.stopWordFilter(new self.lunr.Token(word))) {
+        terms.push({ word, presence, source: sign + bare.slice(spans[2 * k], spans[2 * k + 1]) + (modifier || "") });
       }
     });
   }
   return terms;
 }
 
-/** How a paper matches one query word: 0 (not at all) up to WEIGHT.keys, and in which field. */
-function fieldMatch(paper, word) {
-  let best = 0, field = null;
-  for (const name of ["keys", "title", "text"]) {
-    for (const candidate of paper.words[name]) {
+/** The query for Material's worker: the query's words without its stop words, or the query as typed
+ * if it has no other word. (lunr leaves out a stop word typed in full, but Material makes every
+ * word a prefix, which lunr takes as typed: `in` would find "interleaving" and "instead".) */
+function pageQuery(query, terms) {
+  return terms.some(term => term.presence !== "excluded") ? terms.map(term => term.source).join(" ") : query;
+}
+
+/* Ranking: papers and pages on one scale */
+
+/** How well an entry's words match one query word: its weight in the best field the word matches,
+ * 0 (not at all) up to WEIGHT.name. */
+function weightOf(words, word) {
+  let best = 0;
+  for (const name of ["name", "title", "text"]) {
+    for (const candidate of words[name]) {
       if (!candidate.startsWith(word)) continue;
       const share = candidate.length === word.length ? 1 : PREFIX_SHARE * (1 + word.length / candidate.length) / 2;
-      const weight = WEIGHT[name] * share;
-      if (weight > best) [best, field] = [weight, name];
+      best = Math.max(best, WEIGHT[name] * share);
       if (candidate.length === word.length) break;
     }
     if (best === WEIGHT[name]) break; // nothing later can beat a whole-word match here
   }
-  return { weight: best, field };
+  return best;
 }
 
-function searchPapers(query) {
-  const terms = parseQuery(query);
-  const wanted = terms.filter(term => term.presence !== "excluded");
-  if (!wanted.length) return { leading: [], tables: [], trailing: [], suggest: [] };
+/** An entry's place on the scale: how many query words it matches, then the sum of their weights,
+ * each times the word's rarity. */
+function rank(found, rarity) {
+  return {
+    count: found.filter(weight => weight).length,
+    score: found.reduce((sum, weight, i) => sum + weight * rarity[i], 0),
+  };
+}
+
+const byRank = (a, b) => b.count - a.count || b.score - a.score;
+
+/** The papers that match the query, ranked, with the rarity of each wanted word over the papers. */
+function searchPapers(terms, wanted) {
   const matches = [];
   for (const paper of papers) {
-    const found = wanted.map(term => fieldMatch(paper, term.word));
-    if (!found.some(match => match.weight)) continue;
-    if (wanted.some((term, i) => term.presence === "required" && !found[i].weight)) continue;
-    if (terms.some(term => term.presence === "excluded" && fieldMatch(paper, term.word).weight)) continue;
+    const found = wanted.map(term => weightOf(paper.words, term.word)); // per wanted word
+    if (!found.some(weight => weight)) continue;
+    if (wanted.some((term, i) => term.presence === "required" && !found[i])) continue;
+    if (terms.some(term => term.presence === "excluded" && weightOf(paper.words, term.word))) continue;
     matches.push({ paper, found });
   }
   // Rarity of each query word over the papers (1 + ln(N / papers matching it)), like lunr's idf.
   const rarity = wanted.map((_, i) => {
-    const matching = matches.filter(m => m.found[i].weight).length;
+    const matching = matches.filter(m => m.found[i]).length;
     return 1 + Math.log(papers.length / Math.max(1, matching));
   });
-  const ranked = matches.map(({ paper, found }) => ({
-    paper,
-    found,
-    count: found.filter(match => match.weight).length,
-    score: found.reduce((sum, match, i) => sum + match.weight * rarity[i], 0),
-  })).sort((a, b) => b.count - a.count || b.score - a.score);
-  const leads = m => m.count === wanted.length && m.found.some(match => ["keys", "title"].includes(match.field));
+  for (const m of matches) Object.assign(m, rank(m.found, rarity));
+  return { ranked: matches.sort(byRank), rarity };
+}
+
+/** A paper as a result group of one document, as Material's worker makes them. */
+function paperGroup({ paper, found, score }, wanted) {
   const marked = wanted.map(term => term.word);
-  const items = ranked.map(m => ({
-    lead: leads(m),
-    group: [{ // a result group of one document, as Material's worker makes them
-      location: m.paper.doc.location,
-      title: highlight(m.paper.title, marked),
-      text: excerpt(m.paper.text, marked),
-      score: m.score,
-      terms: Object.fromEntries(wanted.map((term, i) => [term.word, m.found[i].weight > 0])),
-    }],
-  }));
-  // Like Material's: the words of the best title that the query words start (the page completes the last).
-  const best = ranked.length && leads(ranked[0]) ? ranked[0].paper.words : null;
-  const completions = best ? marked.map(word => [...best.keys, ...best.title].find(w => w.startsWith(word))) : [];
-  const suggest = completions.filter(Boolean);
-  return {
-    leading: items.filter(item => item.lead).map(item => item.group),
-    tables: tableLinks(ranked.filter(leads), marked),
-    trailing: items.filter(item => !item.lead).map(item => item.group),
-    suggest,
-  };
+  return [{
+    location: paper.doc.location,
+    title: highlight(paper.title, marked),
+    text: excerpt(paper.text, marked),
+    score,
+    terms: Object.fromEntries(wanted.map((term, i) => [term.word, found[i] > 0])),
+  }];
+}
+
+/** Two lists in rank order as one, those of `first` before those of `second` of the same rank. */
+function merge(first, second) {
+  const merged = [];
+  let i = 0, j = 0;
+  while (i < first.length || j < second.length) {
+    merged.push(j === second.length || (i < first.length && byRank(first[i], second[j]) <= 0) ? first[i++] : second[j++]);
+  }
+  return merged;
+}
+
+/** The answer to a query: papers and Material's page groups in one order (a page group ranks by its
+ * best document; a paper comes before a page of the same rank), and after the first result the
+ * table links. `suggest` completes the query words from the first result's name and title if it is
+ * a paper. */
+function search(terms, pageGroups) {
+  const wanted = terms.filter(term => term.presence !== "excluded");
+  if (!wanted.length) return { items: pageGroups, suggest: [] };
+  const { ranked, rarity } = searchPapers(terms, wanted);
+  const pageRank = group => group.map(item => pages.has(item.location)
+    ? rank(wanted.map(term => weightOf(pages.get(item.location), term.word)), rarity)
+    : { count: 0, score: 0 }).sort(byRank)[0];
+  const pageResults = pageGroups.map(group => ({ ...pageRank(group), group })).sort(byRank); // stable
+  const results = merge(ranked, pageResults);
+  const [first, ...rest] = results.map(result => result.group || paperGroup(result, wanted));
+  const words = wanted.map(term => term.word);
+  const items = first ? [first, ...tableLinks(ranked.filter(m => m.count === wanted.length), words), ...rest] : [];
+  const best = first && results[0].paper ? results[0].paper.words : null;
+  const suggest = best ? words.map(word => [...best.name, ...best.title].find(w => w.startsWith(word))) : [];
+  return { items, suggest: suggest.filter(Boolean) };
 }
 
 /* Messages */
@@ -234,7 +288,7 @@ listen("message", async event => {
     const { config, docs, options } = message.data;
     separator = new RegExp(config.separator, "g");
     suggesting = Boolean(options && options.suggest);
-    setUpPapers(docs.filter(doc => doc.keys), docs.filter(doc => !doc.keys && !doc.location.includes("#")));
+    setUpEntries(docs.filter(doc => doc.keys), docs.filter(doc => !doc.keys));
     reply(await ask({ type: SETUP, data: { config, docs: docs.filter(doc => !doc.keys), options } }));
   } else if (message.type === QUERY) {
     // The page sends a query per keystroke and shows whichever answer comes last: wait for the
@@ -242,11 +296,9 @@ listen("message", async event => {
     const number = ++queries;
     await new Promise(done => setTimeout(done));
     if (number !== queries) return;
-    const pages = await ask(message);
-    const found = searchPapers(message.data);
-    const [first, ...leading] = found.leading;
-    const items = [...(first ? [first] : []), ...found.tables, ...leading, ...pages.data.items, ...found.trailing];
-    const suggest = found.suggest.length ? found.suggest : pages.data.suggest;
-    reply({ type: RESULT, data: suggesting ? { items, suggest } : { items } });
+    const terms = parseQuery(message.data);
+    const found = await ask({ type: QUERY, data: pageQuery(message.data, terms) });
+    const { items, suggest } = search(terms, found.data.items);
+    reply({ type: RESULT, data: suggesting ? { items, suggest: suggest.length ? suggest : found.data.suggest } : { items } });
   }
 });

@@ -1,36 +1,34 @@
-"""The files the site publishes besides its pages: papers.json, the citation files and feed.xml.
+"""The files the site publishes besides its pages: papers.json, the citation files, the feeds and the rows
+files of the big category pages.
 
 Pure functions of a Catalog; the MkDocs hooks write the returned texts into the built site.
 """
 from __future__ import annotations
 
-from pathlib import Path
+import json
 
 from .cite.export import cite_files
 from .export_feed import export_feed, feed_path
 from .export_json import export_json
 from .models import Catalog
+from .render.category import category_rows_files
 from .render.paper import PAPERS_DIR
 
 
 def site_files(catalog: Catalog, site_url: str) -> dict[str, str]:
-    """Path under the site root -> text: papers.json, feed.xml and each category's <category>/feed.xml,
-    papers.bib, papers.ris, papers.csl.json, and each paper's cite.bib, cite.ris and cite.json beside its page
-    (papers/<id>/)."""
+    """Path under the site root -> text: papers.json, feed.xml and each category's <category>/feed.xml, the rows
+    file of each category page in island mode (<category>/rows.json), papers.bib, papers.ris, papers.csl.json, and
+    each paper's cite.bib, cite.ris and cite.json beside its page (papers/<id>/)."""
     if not site_url.startswith(("http://", "https://")):
         raise ValueError(f"site_url must be an absolute http(s) URL for the feed's links, not {site_url!r}")
     feeds = {feed_path(c): export_feed(catalog, site_url, c) for c in ["", *(c.id for c in catalog.taxonomy.categories)]}
-    return {"papers.json": export_json(catalog)} | feeds | cite_files(catalog)
+    rows_files = {path: json.dumps(rows, ensure_ascii=False) for path, rows in category_rows_files(catalog).items()}
+    return {"papers.json": export_json(catalog)} | feeds | rows_files | cite_files(catalog)
 
 
 def beside_a_paper_page(path: str) -> bool:
     """Whether a published file sits in a paper page's folder (papers/<id>/cite.bib, ...). There are thousands:
-    the build writes them straight into the site, for as MkDocs files (objects it copies and tracks) they cost
-    a 10,000-paper build a fifth of its time and 150 MB."""
+    the build writes them with the paper's page (catalog.paper_pages), for as MkDocs files (objects it copies
+    and tracks) they cost a 10,000-paper build a fifth of its time and 150 MB."""
     return path.startswith(PAPERS_DIR + "/") and path.count("/") == 2
 
-
-def write_files(site_dir: Path, files: dict[str, str]) -> None:
-    """Write published files into a built site (their folders exist: each paper's page made its own)."""
-    for path, text in files.items():
-        (site_dir / path).write_text(text, encoding="utf-8")

@@ -13,7 +13,16 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from catalog.models import Author, Catalog, Category, Links, Method, Paper, Subcategory, Taxonomy, Venue
-from catalog.render.category import INLINE_ROW_LIMIT, LAZY_GROUP_ROWS, WINDOW_ROWS, render_category_body, search_text
+from catalog.render.category import (
+    INLINE_ROW_LIMIT,
+    LAZY_GROUP_ROWS,
+    ROWS_FILE,
+    WINDOW_ROWS,
+    category_rows_files,
+    island_rows,
+    render_category_body,
+    search_text,
+)
 from catalog.render.html import ICON_PATHS
 
 from tests.conftest import ROOT
@@ -63,29 +72,35 @@ def test_threshold_is_documented_and_crossed() -> None:
 
 
 def test_island_is_valid_json_escaped_against_script_end(big_body: str) -> None:
-    """The island parses as JSON, holds every paper, and its raw text cannot close the script or open a comment."""
+    """The island parses as JSON, holds every paper's facets (its search text and row are in the rows file), and its
+    raw text cannot close the script or open a comment."""
     soup = BeautifulSoup(big_body, "html.parser")
     form = soup.select_one("form.air-filter")
-    assert form["data-mode"] == "island"
+    assert form["data-mode"] == "island" and form["data-rows"] == ROWS_FILE
     raw = form.select_one("script").string
     assert "</script" not in raw.lower() and "<!--" not in raw
     records = island_of(soup)
     assert isinstance(records, list) and len(records) == 1200  # a top-level array: harmless if run as script
-    by_id = {r[0]: r for r in records}
-    hostile = by_id["paper-00007"]
-    assert HOSTILE_TITLE in BeautifulSoup(hostile[7], "html.parser").select_one(".air-title-text").get_text()
-    assert hostile[1] == search_text(synthetic_paper(7, 1200))
+    assert all(len(r) == 6 for r in records)
     assert len(big_body.split("</script>")) == 2  # the island's own end tag is the only one
 
 
-def test_island_rows_are_the_rendered_rows(big_body: str) -> None:
-    """Each island record carries its paper's facets and a row whose id and data-* match them."""
-    for record in island_of(BeautifulSoup(big_body, "html.parser"))[:50]:
-        pid, text, date, sub, methods, links, name, html = record
+def test_the_rows_file_holds_each_papers_text_and_row_in_island_order(big_body: str) -> None:
+    """The rows file of an island page: [search text, row HTML] per paper, in the island's order, each row's id and
+    data-* its record's facets; catalog text escaped in the row (a hostile title shows as itself)."""
+    catalog, category = synthetic_catalog(1200)
+    papers = catalog.in_category(category.id)
+    rows = json.loads(json.dumps(island_rows(papers, catalog, "../")))
+    records = island_of(BeautifulSoup(big_body, "html.parser"))
+    assert len(rows) == len(records) == 1200
+    for (pid, date, sub, methods, links, name), (text, html), paper in zip(records, rows, papers):
         row = BeautifulSoup(html, "html.parser").tr
-        assert row["id"] == pid and row["data-date"] == date and row["data-sub"] == sub
+        assert row["id"] == pid == paper.id and row["data-date"] == date and row["data-sub"] == sub
         assert row["data-methods"] == methods and row["data-links"] == links
-        assert name.startswith("Syn") and "abstract" in text
+        assert name.startswith("Syn") and text == search_text(paper)
+    hostile = rows[[r[0] for r in records].index("paper-00007")][1]
+    assert HOSTILE_TITLE in BeautifulSoup(hostile, "html.parser").select_one(".air-title-text").get_text()
+    assert category_rows_files(catalog) == {f"synth/{ROWS_FILE}": island_rows(papers, catalog, "../")}
 
 
 def test_no_js_html_lists_the_newest_window_of_each_group(big_body: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import socketserver
@@ -16,6 +17,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from catalog.models import Catalog, Category
+from catalog.render.category import ROWS_FILE, is_island, island_rows, render_category_body
 
 from tests.conftest import require_tool
 
@@ -68,6 +71,15 @@ def write_standalone_page(folder: Path, site: Path, body: str, scripts: str, tit
         f'href="data:,"><link rel="stylesheet" href="catalog.css"></head><body><article class="md-typeset">{html}'
         f'</article>{scripts}</body></html>', encoding="utf-8")
     return folder
+
+
+def write_category_page(folder: Path, site: Path, catalog: Catalog, category: Category, scripts: str) -> Path:
+    """A standalone page (write_standalone_page) of one category's body, with its rows file in island mode."""
+    papers = catalog.in_category(category.id)
+    if is_island(papers):
+        rows = island_rows(papers, catalog, "../")
+        (folder / ROWS_FILE).write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    return write_standalone_page(folder, site, render_category_body(catalog, category, "../"), scripts)
 
 
 @pytest.fixture(name="base_url", scope="session")

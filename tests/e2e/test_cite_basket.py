@@ -14,11 +14,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from catalog.models import Catalog
-from catalog.render.category import WINDOW_ROWS, render_category_body
+from catalog.render.category import WINDOW_ROWS
 from playwright.sync_api import Page, expect
 
 from tests.build.test_filter_markup import synthetic_catalog
-from tests.e2e.conftest import serve, write_standalone_page
+from tests.e2e.conftest import serve, write_category_page
 from tests.e2e.test_filter import (
     CATEGORY,
     enable_instant_navigation,
@@ -338,9 +338,8 @@ def test_without_javascript_no_basket_controls(browser, base_url: str) -> None:
 def fixture_island_url(site: Path, tmp_path_factory) -> str:
     """The synthetic 1,200-paper category page (as tests/e2e/test_filter.py serves it) with cite.js."""
     catalog, category = synthetic_catalog(1200)
-    folder = write_standalone_page(tmp_path_factory.mktemp("island-cite"), site,
-                                   render_category_body(catalog, category, "../"),
-                                   '<script src="cite.js" data-root="./"></script><script src="filter.js"></script>')
+    folder = write_category_page(tmp_path_factory.mktemp("island-cite"), site, catalog, category,
+                                 '<script src="cite.js" data-root="./"></script><script src="filter.js"></script>')
     with serve(folder) as url:
         yield url
 

@@ -13,12 +13,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from catalog.models import Catalog
-from catalog.render.category import WINDOW_ROWS, render_category_body, search_text
+from catalog.render.category import WINDOW_ROWS, search_text
 from catalog.text import fold_for_search
 from playwright.sync_api import Page, expect
 
 from tests.build.test_filter_markup import synthetic_catalog
-from tests.e2e.conftest import serve, write_standalone_page
+from tests.e2e.conftest import serve, write_category_page
 
 CATEGORY = "multi-round-acting"
 READY = "form.air-filter[data-ready]"
@@ -577,8 +577,8 @@ def test_without_javascript_all_rows_show_and_controls_do_not(browser, base_url:
 def fixture_island_url(site: Path, tmp_path_factory) -> str:
     """A page holding a synthetic 1,200-paper category, rendered and converted as the site does, served."""
     catalog, category = synthetic_catalog(1200)
-    folder = write_standalone_page(tmp_path_factory.mktemp("island"), site, render_category_body(catalog, category, "../"),
-                                   '<script src="filter.js"></script>')
+    folder = write_category_page(tmp_path_factory.mktemp("island"), site, catalog, category,
+                                 '<script src="filter.js"></script>')
     with serve(folder) as url:
         yield url
 

@@ -5,11 +5,13 @@ Two ways to ship the rows, chosen per category by its size:
 - up to INLINE_ROW_LIMIT papers ("inline"): every row is HTML (that is also the view without
   JavaScript); a JSON island adds each paper's pre-folded search text (short name, title, venue,
   arXiv id, link hosts, abstract), so filtering needs no second request and no DOM reads per key.
-- beyond it ("island"): the island carries every paper's facets, search text and pre-rendered row
-  HTML; filter.js draws about WINDOW_ROWS matches per page (shared by its subcategory groups: the
-  group window) with a "show more" button per group, and draws any paper a `#id` link asks for.
-  Without JavaScript each group lists its newest group-window rows and a note says how many more
-  there are (each paper also has its own page).
+- beyond it ("island"): the page lists each group's newest rows (the group window) and its island
+  only every paper's facets; the rows file beside the page (ROWS_FILE, see island_rows) holds each
+  paper's search text and pre-rendered row HTML, which filter.js fetches after the first paint (at
+  10,000 papers the largest page went from 20 MB of HTML to under 1 MB). filter.js then draws about
+  WINDOW_ROWS matches per page (shared by the groups) with a "show more" button per group, and draws
+  any paper a `#id` link asks for. Without JavaScript each group lists its newest group-window rows
+  and a note says how many more there are (each paper also has its own page).
 
 The island is a top-level JSON array: Material's instant navigation re-inserts scripts of the
 content without their `type`, and an array is then a harmless expression where an object would be a
@@ -32,6 +34,7 @@ INLINE_ROW_LIMIT = 1000
 # Island mode: rows drawn per page at first, shared by its groups (see group_window); each group's
 # "show more" adds its share again. Also what each group lists without JavaScript.
 WINDOW_ROWS = 200
+ROWS_FILE = "rows.json"  # beside an island page
 # A group drawing more rows than this renders only near the screen (catalog.css `.air-group--lazy`): that saves
 # the big tables' style and layout work, but audits (axe, Lighthouse) read the rows of a group not yet rendered
 # as misplaced, so smaller groups, all of the real catalog's, are drawn as they are.
@@ -175,6 +178,7 @@ def render_controls(catalog: Catalog, category: Category, papers: list[Paper], i
     """
     options = facet_options(catalog, category, papers)
     total = count_label(len(papers))
+    rows = f'data-rows="{ROWS_FILE}" ' if window else ""  # island mode: the rows file, beside the page
     facets = "".join([
         render_facet("sub", "Subcategory", options["sub"], "any of"),
         render_facet("method", "Method", options["method"], "all of"),
@@ -184,6 +188,7 @@ def render_controls(catalog: Catalog, category: Category, papers: list[Paper], i
     return (
         f'<form class="air-filter" role="search" aria-label="Filter the papers of {esc(category.title)}" '
         f'data-category="{esc(category.id)}" data-mode="{"island" if window else "inline"}" data-window="{window}" '
+        f'{rows}'
         f'data-search-exclude hidden>'
         f'<div class="air-find"><label for="air-find">Filter papers</label>'
         f'<input type="search" id="air-find" name="find" autocomplete="off" spellcheck="false" '
@@ -197,13 +202,32 @@ def render_controls(catalog: Catalog, category: Category, papers: list[Paper], i
         f'<script type="application/json" class="air-data">{island_json}</script></form>')
 
 
-def island_records(papers: list[Paper], catalog: Catalog, base: str, island: bool) -> list[list[str]]:
-    """Inline mode: [id, search text]; island mode: [id, search text, date, sub, methods, link kinds, name,
-    row html]."""
+def is_island(papers: list[Paper]) -> bool:
+    """Whether a page of these papers ships its rows in windows (see the module's docstring)."""
+    return len(papers) > INLINE_ROW_LIMIT
+
+
+def island_records(papers: list[Paper], island: bool) -> list[list[str]]:
+    """Inline mode: [id, search text]; island mode: [id, date, sub, methods, link kinds, name]."""
     if not island:
         return [[p.id, search_text(p)] for p in papers]
-    return [[p.id, search_text(p), p.date, p.subcategory, " ".join(p.methods),
-             " ".join(kind for kind, _ in p.links.items()), p.name, render_row(p, catalog, base)] for p in papers]
+    return [[p.id, p.date, p.subcategory, " ".join(p.methods), " ".join(kind for kind, _ in p.links.items()), p.name]
+            for p in papers]
+
+
+def island_rows(papers: list[Paper], catalog: Catalog, base: str) -> list[list[str]]:
+    """An island page's rows file: [search text, row HTML] of each paper, in the island's order."""
+    return [[search_text(p), render_row(p, catalog, base)] for p in papers]
+
+
+def category_rows_files(catalog: Catalog, base: str = "../") -> dict[str, list[list[str]]]:
+    """Path under the site root -> rows, for each category page in island mode (<category>/rows.json)."""
+    files = {}
+    for category in catalog.taxonomy.categories:
+        papers = catalog.in_category(category.id)
+        if is_island(papers):
+            files[f"{category.url}{ROWS_FILE}"] = island_rows(papers, catalog, base)
+    return files
 
 
 # The page body
@@ -221,9 +245,9 @@ def render_category_body(catalog: Catalog, category: Category, base: str = "../"
     groups = [(s.id, s.title, catalog.in_subcategory(category.id, s.id)) for s in category.subcategories]
     if not groups:
         groups = [("papers", "Papers", papers)]
-    island = len(papers) > INLINE_ROW_LIMIT
+    island = is_island(papers)
     window = group_window(groups) if island else 0
-    island_json = json_for_script(island_records(papers, catalog, base, island))
+    island_json = json_for_script(island_records(papers, island))
     parts = [hold(render_controls(catalog, category, papers, island_json, window))]
     for sub_id, title, group_papers in groups:
         parts.append(f"## {md_heading_text(title)} {{ #{sub_id} }}")

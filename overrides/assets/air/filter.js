@@ -1,9 +1,10 @@
 /* Category tables: text filter, facets, sorting, live counts and URL state; and the author index's filter.
  *
- * The page (hooks/catalog/render_category.py) holds one `.air-filter` panel, hidden without
+ * The page (hooks/catalog/render/category.py) holds one `.air-filter` panel, hidden without
  * JavaScript, with a JSON island (a top-level array) and one `.air-group` table per subcategory.
- * "inline" pages hold every row as HTML; "island" pages hold the first rows of each group and ship
- * all rows in the island, drawn here a window at a time.
+ * "inline" pages hold every row as HTML; "island" pages hold the first rows of each group and a compact
+ * island (facets only), and fetch the rows file beside the page (every paper's search text and row
+ * HTML) after the first paint; their rows are drawn here a window at a time.
  *
  * Filtering runs on in-memory records with pre-folded search text; each change writes to the DOM
  * once, and only where something changed. State lives in the query string (find, sub, method,
@@ -110,14 +111,12 @@
     };
   }
 
+  // Island pages: the island holds [id, date, sub, methods, link kinds, name] per paper; the search text and
+  // row HTML come after the first paint from the rows file (addRows).
   function loadRecords(ctl, island) {
     var records = [];
     if (ctl.island) {
-      island.forEach(function (r, i) {
-        var rec = makeRecord(r[0], r[1], r[2], r[3], r[4], r[5], r[6], i);
-        rec.html = r[7];
-        records.push(rec);
-      });
+      island.forEach(function (r, i) { records.push(makeRecord(r[0], "", r[1], r[2], r[3], r[4], r[5], i)); });
       return records;
     }
     var texts = new Map(island);
@@ -130,6 +129,14 @@
       });
     });
     return records;
+  }
+
+  // The rows file: [search text, row HTML] per paper, in the island's order.
+  function addRows(ctl, rows) {
+    ctl.records.forEach(function (rec, i) {
+      rec.text = rows[i][0];
+      rec.html = rows[i][1];
+    });
   }
 
   function readGroup(el) {
@@ -469,7 +476,7 @@
       clearButton: root.querySelector(".air-status .air-clear"),
       sortButtons: Array.prototype.slice.call(scope.querySelectorAll("button.air-sort")),
       optionCounts: [], groups: [], records: [], byId: new Map(),
-      state: emptyState(), lastQuery: null, total: 0, counts: null,
+      state: emptyState(), lastQuery: null, total: 0, counts: null, ready: false,
       sortShown: DEFAULT_SORT, typing: false, highlightId: "", search: location.search
     };
     root.querySelectorAll("[data-n-for]").forEach(function (el) {
@@ -490,20 +497,36 @@
     return ctl;
   }
 
-  // Bind one panel (once), restore the URL's state and its row anchor.
+  // Bind one panel (once); an island page first fetches its rows file (until then the page shows what it shows
+  // without JavaScript); then restore the URL's state and its row anchor.
   function bind(root) {
     var ctl = controllers.get(root);
     if (ctl) return ctl;
     ctl = createController(root);
     controllers.set(root, ctl);
+    var rows = root.getAttribute("data-rows");
+    if (!rows) start(ctl);
+    else fetch(new URL(rows, location.href)).then(function (response) {
+      if (!response.ok) throw new Error(rows + ": HTTP " + response.status);
+      return response.json();
+    }).then(function (data) {
+      addRows(ctl, data);
+      if (document.contains(root)) start(ctl);
+    });
+    return ctl;
+  }
+
+  function start(ctl) {
+    var root = ctl.root;
+    ctl.search = location.search;
     ctl.sortButtons.forEach(function (b) { b.disabled = false; });
     ctl.state = readState(location.search, ctl.options);
     syncControls(ctl);
     apply(ctl);
     root.hidden = false;
     revealTarget(ctl);
+    ctl.ready = true;
     root.setAttribute("data-ready", "");
-    return ctl;
   }
 
   /* The author index (/authors/): a text filter over the names, `?find=` in the URL. Inline pages hide
@@ -640,7 +663,7 @@
   // listener is registered, and so runs, first.
   window.addEventListener("popstate", function (event) {
     var ctl = current;
-    if (!ctl || !document.contains(ctl.root) || location.pathname !== ctl.pathname) return;
+    if (!ctl || !ctl.ready || !document.contains(ctl.root) || location.pathname !== ctl.pathname) return;
     if (location.search === ctl.search) return; // a hash-only step: Material scrolls, hashchange reveals rows
     event.stopImmediatePropagation();
     ctl.state = readState(location.search, ctl.options);
@@ -651,7 +674,7 @@
   });
 
   window.addEventListener("hashchange", function () {
-    if (current && document.contains(current.root)) revealTarget(current);
+    if (current && current.ready && document.contains(current.root)) revealTarget(current);
     if (currentAuthors && document.contains(currentAuthors.form)) currentAuthors.reveal();
   });
 
@@ -671,7 +694,7 @@
       });
       return ids;
     },
-    noteUrl: function () { if (current && document.contains(current.root)) current.search = location.search; }
+    noteUrl: function () { if (current && current.ready && document.contains(current.root)) current.search = location.search; }
   };
 
   // Material's document$ emits the first page and each page instant navigation brings; it exists once

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from ..models import Author, Catalog, Paper
 from ..text import fold_for_search, slugify_id
@@ -41,7 +41,7 @@ class AuthorEntry:
     organisation: bool
     papers: tuple[Paper, ...]  # newest first, as the catalog is sorted
 
-    @property
+    @cached_property  # read by the sort, the letter groups and the island: folded once
     def sort_key(self) -> tuple[str, str]:
         """A–Z by family name, then given names, ignoring case and accents."""
         author = Author(self.name, self.organisation)

@@ -50,8 +50,10 @@ class Candidate:
 
     @property
     def label(self) -> str:
-        """How a report names it: its title, else its arXiv id, else the opening of its abstract."""
-        return self.title or (f"arXiv:{self.arxiv}" if self.arxiv else self.abstract[:70].rsplit(" ", 1)[0] + "…")
+        """How a report names it: its title, else the opening of its abstract, else its arXiv id."""
+        if self.title or not self.abstract:
+            return self.title or f"arXiv:{self.arxiv}"
+        return self.abstract[:70].rsplit(" ", 1)[0] + "…"
 
 
 def read_listing(text: str, source: str, taxonomy: Taxonomy) -> tuple[str, list[Candidate]]:

@@ -39,6 +39,7 @@ SUBCATEGORY_AGREEMENT = 0.1  # added to the similarity of two papers of one subc
 CATEGORY_AGREEMENT = 0.05  # or of one category (either's home or boundary category)
 SHARED_WORDS = 4  # words shown for a related paper
 TOKEN = re.compile(r"[a-z][a-z0-9]+")
+URL = re.compile(r"(?:https?://|www\.)\S+")  # code links in abstracts: their user names are no topic
 # English stop words, then the boilerplate of abstracts: words that say nothing about what a paper is about.
 STOP_WORDS_TEXT = """
 a about above across after again against all almost along already also although always am among an and another
@@ -54,7 +55,7 @@ paper papers propose proposed proposes present presents introduce introduces int
 methods result results show shows shown demonstrate demonstrates experiment experiments experimental achieve
 achieves achieved achieving outperform outperforms outperforming performance significant significantly novel existing
 extensive state art new based using use used uses work works first specifically furthermore moreover respectively
-code available https http github com www org html arxiv et al e g ie eg end
+code available github https http com www org html arxiv et al e g ie eg end
 able ability actually additionally advance advanced advances advancing aim aims allow allows alternative
 analysis apply applied assess best better beyond bring broad capability capabilities capable case
 challenge challenges challenging clear closely common commonly compared comparison competitive complex
@@ -130,7 +131,7 @@ def document_of(paper: Paper) -> Document:
 def words_of(document: Document) -> list[str]:
     """The document's folded words in order, the heading's twice."""
     heading = TOKEN.findall(fold_for_search(document.heading))
-    return heading + heading + TOKEN.findall(fold_for_search(document.body))
+    return heading + heading + TOKEN.findall(URL.sub(" ", fold_for_search(document.body)))
 
 
 # The model

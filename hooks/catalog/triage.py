@@ -1,0 +1,259 @@
+"""Triage of new papers: which of a listing's papers fit the catalog, where, and why. It suggests; a person decides.
+
+Each candidate of a listing (`listings.read_listing`) is looked up in the catalog and in the triage
+records (by arXiv id, else by folded title, else, for a paper with only an abstract, by a near-identical
+abstract), and scored by the similarity model over the catalog's papers and the rejected papers of
+data/triage/ (their titles, and abstracts where the record keeps one):
+
+* fit = the mean similarity of its NEIGHBOURS nearest catalog papers, less REJECTED_WEIGHT times its
+  similarity to the nearest rejected paper, kept within 0..1: a paper that reads like the catalog and
+  unlike what was turned away fits;
+* the suggested category is the one those NEIGHBOURS weigh most for (each votes with its similarity),
+  the subcategory likewise among those of that category, and the methods those carrying at least
+  METHOD_SHARE of that weight. The NEAREST_SHOWN nearest are given as evidence.
+
+`evaluate` measures this honestly on the decisions already taken: each paper is held out of the model
+(leave one out) before it is scored.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from .edit import normalise_title
+from .importer import entry_id
+from .listings import Candidate
+from .models import Catalog, Paper, TriageRecord
+from .similarity import Document, Neighbour, SimilarityModel, document_of
+
+NEIGHBOURS = 5  # nearest catalog papers whose similarity makes the fit, and who vote for the place
+NEAREST_SHOWN = 3  # of them, given as evidence
+REJECTED_WEIGHT = 0.25
+METHOD_SHARE = 0.5
+SAME_ABSTRACT = 0.8  # similarity above which an untitled abstract is taken for a catalog paper's own
+
+
+@dataclass(frozen=True)
+class Nearest:
+    """A catalog paper near a candidate, with their similarity and the words they share."""
+
+    paper: Paper
+    similarity: float
+    shared: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What triage says of one candidate."""
+
+    candidate: Candidate
+    present: tuple[str, ...]  # where it already is: 'in the catalog as deepeyes', 'in data/triage/x.yaml:3 (rejected)'
+    fit: float
+    category: str
+    subcategory: str
+    methods: tuple[str, ...]
+    nearest: tuple[Nearest, ...]
+    nearest_rejected: float  # similarity to the nearest rejected paper
+
+
+# The model
+
+
+def rejected_document(record: TriageRecord) -> Document:
+    """A rejected paper as the model reads it: its title, and its abstract if the record keeps one."""
+    return Document(id=f"{record.file}:{record.line}", heading=record.title, body=record.abstract)
+
+
+def candidate_document(candidate: Candidate) -> Document:
+    """A listing's paper as the model reads it."""
+    return Document(id=f"{candidate.source}:{candidate.line}", heading=candidate.title, body=candidate.abstract)
+
+
+class TriageModel:
+    """The similarity model over the catalog's papers and the rejected papers, and what it says of a candidate."""
+
+    def __init__(self, catalog: Catalog, records: tuple[TriageRecord, ...]) -> None:
+        self.catalog, self.records = catalog, records
+        self.rejected = [r for r in records if r.decision == "rejected"]
+        papers = catalog.papers
+        self.model = SimilarityModel([document_of(p) for p in papers] + [rejected_document(r) for r in self.rejected])
+        self.paper_count = len(papers)
+
+    def neighbours(self, document: Document, exclude: frozenset[int] = frozenset()) -> list[Neighbour]:
+        """Every document of the model that shares a term with document, nearest first."""
+        return self.model.nearest_to(document, len(self.model.documents), exclude)
+
+    def presence(self, candidate: Candidate, neighbours: list[Neighbour]) -> tuple[tuple[str, ...], frozenset[int]]:
+        """Where the candidate already is, and the model's documents that are it (to leave out of its evidence)."""
+        title = normalise_title(candidate.title) if candidate.title else ""
+        places, itself = [], set()
+        for index, paper in enumerate(self.catalog.papers):
+            if (candidate.arxiv and paper.arxiv == candidate.arxiv) or (title and normalise_title(paper.title) == title):
+                places.append(f"in the catalog as {paper.id}")
+                itself.add(index)
+        if not candidate.title and not candidate.arxiv and neighbours and neighbours[0].index < self.paper_count \
+                and neighbours[0].score >= SAME_ABSTRACT:
+            paper = self.catalog.papers[neighbours[0].index]
+            places.append(f"in the catalog as {paper.id} (the same abstract)")
+            itself.add(neighbours[0].index)
+        ids = {self.catalog.papers[i].id for i in itself}
+        for record in self.records:
+            if ((candidate.arxiv and record.arxiv == candidate.arxiv) or (title and normalise_title(record.title) == title)
+                    or (record.decision == "added" and record.id in ids)):
+                places.append(f"in {record.file}:{record.line} ({record.decision})")
+                if record in self.rejected:
+                    itself.add(self.paper_count + self.rejected.index(record))
+        return tuple(dict.fromkeys(places)), frozenset(itself)
+
+    def assess(self, candidate: Candidate) -> Assessment:
+        """Presence, fit, suggested place and evidence of one candidate."""
+        document = candidate_document(candidate)
+        present, itself = self.presence(candidate, self.neighbours(document))
+        return self.assess_document(candidate, document, present, itself)
+
+    def assess_document(self, candidate: Candidate, document: Document, present: tuple[str, ...],
+                        exclude: frozenset[int]) -> Assessment:
+        """The assessment of a document, leaving the model's documents `exclude` out."""
+        found = self.neighbours(document, exclude)
+        papers = [n for n in found if n.index < self.paper_count]
+        rejected = next((n.score for n in found if n.index >= self.paper_count), 0.0)
+        closeness = sum(n.score for n in papers[:NEIGHBOURS]) / NEIGHBOURS
+        category, subcategory, methods = self.suggest_place(papers[:NEIGHBOURS])
+        return Assessment(candidate=candidate, present=present,
+                          fit=round(min(1.0, max(0.0, closeness - REJECTED_WEIGHT * rejected)), 3),
+                          category=category, subcategory=subcategory, methods=methods,
+                          nearest=tuple(Nearest(self.catalog.papers[n.index], n.score, n.shared)
+                                        for n in papers[:NEAREST_SHOWN]),
+                          nearest_rejected=rejected)
+
+    def suggest_place(self, voters: list[Neighbour]) -> tuple[str, str, tuple[str, ...]]:
+        """(category, subcategory, methods) the nearest papers weigh most for, each voting with its similarity."""
+        if not voters:
+            return "", "", ()
+        papers = [(self.catalog.papers[n.index], n.score) for n in voters]
+        category = heaviest((p.category, score) for p, score in papers)
+        inside = [(p, score) for p, score in papers if p.category == category]
+        subcategory = heaviest((p.subcategory, score) for p, score in inside)
+        total = sum(score for _, score in inside)
+        weights: dict[str, float] = defaultdict(float)
+        for paper, score in inside:
+            for method in paper.methods:
+                weights[method] += score
+        order = [m.id for m in self.catalog.taxonomy.methods]
+        return category, subcategory, tuple(m for m in order if weights.get(m, 0.0) >= METHOD_SHARE * total)
+
+
+def heaviest(votes) -> str:
+    """The value with the largest summed weight of (value, weight) votes; ties go to the first voted."""
+    totals: dict[str, float] = {}
+    for value, weight in votes:
+        totals[value] = totals.get(value, 0.0) + weight
+    return max(totals, key=totals.get) if totals else ""
+
+
+def assess_all(catalog: Catalog, records: tuple[TriageRecord, ...], candidates: list[Candidate]) -> list[Assessment]:
+    """Every candidate assessed, best fit first (then in listing order)."""
+    model = TriageModel(catalog, records)
+    assessed = [model.assess(c) for c in candidates]
+    return sorted(assessed, key=lambda a: -a.fit)
+
+
+# The draft
+
+
+def draft_record(assessment: Assessment) -> dict:
+    """The draft triage record of a new paper: decision 'suggested', with the fit, the place and the evidence."""
+    candidate = assessment.candidate
+    record: dict = {"source": candidate.source}
+    for key in ("title", "arxiv"):
+        if getattr(candidate, key):
+            record[key] = getattr(candidate, key)
+    record["decision"] = "suggested"
+    record["fit"] = assessment.fit
+    if assessment.category:
+        record["category"] = assessment.category
+    if assessment.subcategory:
+        record["subcategory"] = assessment.subcategory
+    if assessment.methods:
+        record["methods"] = list(assessment.methods)
+    if candidate.title:
+        try:
+            record["id"] = entry_id(candidate.title.split(":")[0] if ":" in candidate.title else candidate.title)
+        except ValueError:
+            pass
+    if assessment.nearest:
+        record["nearest"] = [n.paper.id for n in assessment.nearest]
+    if candidate.abstract:
+        record["abstract"] = candidate.abstract
+    return record
+
+
+# Evaluation
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Leave-one-out figures of triage on decisions already taken."""
+
+    scored: tuple[tuple[TriageRecord, Assessment], ...]  # each decided candidate, scored without itself
+    unmatched: int  # candidates of the listings no decision names
+    auc: float  # fit of added papers above rejected ones: the probability that a random added one scores higher
+    category_hits: int  # added papers whose suggested category is the one decided
+    catalog_hits: int  # catalog papers whose suggested category, with themselves held out, is their own
+    catalog_size: int
+
+    @property
+    def added(self) -> list[tuple[TriageRecord, Assessment]]:
+        return [(r, a) for r, a in self.scored if r.decision == "added"]
+
+    @property
+    def rejected(self) -> list[tuple[TriageRecord, Assessment]]:
+        return [(r, a) for r, a in self.scored if r.decision == "rejected"]
+
+
+def decision_of(candidate: Candidate, model: TriageModel) -> TriageRecord | None:
+    """The added or rejected record a candidate of a listing is (by arXiv id, title, or its catalog paper)."""
+    present, _ = model.presence(candidate, model.neighbours(candidate_document(candidate)))
+    places = {p.removeprefix("in ").rsplit(" (", 1)[0] for p in present}
+    return next((r for r in model.records if f"{r.file}:{r.line}" in places and r.decision in ("added", "rejected")),
+                None)
+
+
+def held_out(catalog: Catalog, records: tuple[TriageRecord, ...], record: TriageRecord | None,
+             paper: Paper | None) -> TriageModel:
+    """The triage model without one decision and its catalog paper."""
+    papers = tuple(p for p in catalog.papers if p != paper)
+    return TriageModel(replace(catalog, papers=papers, _by_id={}), tuple(r for r in records if r != record))
+
+
+def roc_auc(positives: list[float], negatives: list[float]) -> float:
+    """The probability that a random positive scores above a random negative (ties count half)."""
+    if not positives or not negatives:
+        return float("nan")
+    wins = sum((p > n) + 0.5 * (p == n) for p in positives for n in negatives)
+    return wins / (len(positives) * len(negatives))
+
+
+def evaluate(catalog: Catalog, records: tuple[TriageRecord, ...], candidates: list[Candidate]) -> Evaluation:
+    """Score each decided candidate with its decision (and its catalog paper) held out of the model; and suggest
+    each catalog paper's category with that paper held out."""
+    full = TriageModel(catalog, records)
+    scored, unmatched = [], 0
+    for candidate in candidates:
+        record = decision_of(candidate, full)
+        if record is None:
+            unmatched += 1
+            continue
+        paper = catalog.paper(record.id) if record.decision == "added" else None
+        model = held_out(catalog, records, record, paper)
+        scored.append((record, model.assess_document(candidate, candidate_document(candidate), (), frozenset())))
+    auc = roc_auc([a.fit for r, a in scored if r.decision == "added"],
+                  [a.fit for r, a in scored if r.decision == "rejected"])
+    category_hits = sum(a.category == r.category for r, a in scored if r.decision == "added")
+    catalog_hits = 0
+    for paper in catalog.papers:
+        model = held_out(catalog, records, None, paper)
+        alone = Candidate(source="catalog", line=paper.source_line, title=paper.title, abstract=paper.abstract)
+        catalog_hits += model.assess_document(alone, document_of(paper), (), frozenset()).category == paper.category
+    return Evaluation(scored=tuple(scored), unmatched=unmatched, auc=auc, category_hits=category_hits,
+                      catalog_hits=catalog_hits, catalog_size=len(catalog.papers))

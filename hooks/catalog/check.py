@@ -232,6 +232,8 @@ def describe_schema_error(error: ValidationError, node: object) -> list[tuple[tu
         return [_describe_urls(path, value)]
     if kind == "enum":
         return [(path, f"{_quote(value)} is not one of: {', '.join(map(str, error.validator_value))}")]
+    if kind in ("minimum", "maximum"):
+        return [(path, f"must be {'at least' if kind == 'minimum' else 'at most'} {error.validator_value}, not {value}")]
     if kind == "maxLength":
         return [(path, f"is {len(value)} characters long; at most {error.validator_value} allowed")]
     if kind in ("minLength", "minItems") and error.validator_value == 1:

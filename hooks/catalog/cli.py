@@ -286,7 +286,9 @@ def render_assessments(assessments: list[Assessment]) -> str:
         lines.append(f"{rank:>3}. fit {a.fit:.2f}  {a.candidate.label}{arxiv}  [{a.candidate.source}:{a.candidate.line}]")
         if a.present:
             lines.append(f"     already {'; '.join(a.present)}")
-        place = "/".join(filter(None, (a.category, a.subcategory))) or "(no catalog paper shares its words)"
+        place = "/".join(filter(None, (a.category, a.subcategory))) or (
+            "nothing: no catalog paper shares its words" if a.candidate.title or a.candidate.abstract
+            else "nothing: the listing gives only its arXiv id")
         methods = f", methods {', '.join(a.methods)}" if a.methods else ""
         lines.append(f"     suggests {place}{methods}")
         for n in a.nearest:
@@ -298,7 +300,8 @@ def render_draft(new: list[Assessment], present: list[Assessment], sources: list
     """The draft triage file: a header saying how to review it, then one suggested record per new paper."""
     header = [f"# Draft triage of {', '.join(p.name for p in sources)} by `catalog triage` on {date.today().isoformat()}:",
               "# one record per new paper, best fit first. Each decision is only suggested: set it to added (then run",
-              "# `catalog add --from-triage FILE ID`) or rejected, and write the reason.",
+              "# `catalog add --from-triage FILE ID`) or rejected, and write the reason. A paper the listing gives",
+              "# no title needs its title and an id before it can be added.",
               *(f"# Left out, already present: {a.candidate.label} ({'; '.join(a.present)})" for a in present)]
     return "\n".join(header) + "\n\n" + (render_entries([draft_record(a) for a in new]) if new else "[]\n")
 

@@ -311,7 +311,7 @@ def render_evaluation(result: Evaluation) -> str:
     added, rejected = result.added, result.rejected
     lines = [(f"leave-one-out on {plural(len(result.scored), 'decision')} of data/triage/ found in the listings "
               f"({len(added)} added, {len(rejected)} rejected; {plural(result.unmatched, 'paper')} of the listings "
-              "match no decision):"),
+              "match no decision, or one met before):"),
              f"  fit: ROC AUC {result.auc:.3f} (the chance that an added paper fits better than a rejected one)",
              (f"  category of the added papers: {result.category_hits} of {len(added)} right "
               f"({percent(result.category_hits, len(added))})"),

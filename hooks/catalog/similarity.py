@@ -210,7 +210,7 @@ class SimilarityModel:
     @staticmethod
     def shared_words(a: dict[str, float], b: dict[str, float], written: dict[str, str]) -> tuple[str, ...]:
         """The terms two signatures share, heaviest first, as the first document writes them."""
-        shared = sorted(((a[t] * b[t], t) for t in a.keys() & b.keys()), key=lambda pair: (-pair[0], pair[1]))
+        shared = sorted((-a[t] * b[t], t) for t in a.keys() & b.keys())
         return tuple(written[t] for _, t in shared[:SHARED_WORDS])
 
     def nearest(self, index: int, count: int) -> list[Neighbour]:
@@ -230,11 +230,11 @@ class SimilarityModel:
         written = self.written[index]
         return [Neighbour(j, score, self.shared_words(vector, self.vectors[j], written)) for score, j in scored[:count]]
 
-    def nearest_to(self, document: Document, count: int, exclude: frozenset[int] = frozenset()) -> list[Neighbour]:
+    def nearest_to(self, document: Document, count: int) -> list[Neighbour]:
         """The `count` documents of the model most like a document from outside it, by cosine alone, every
         posting of every term read (for a few new papers at a time)."""
         vector, written = self.vector_of(document)
-        found = set(chain.from_iterable(self.postings.get(t, ()) for t in vector)) - exclude
+        found = set(chain.from_iterable(self.postings.get(t, ()) for t in vector))
         self.comparisons += len(found)
         scored = sorted(((self.cosine(vector, self.vectors[j]), j) for j in found),
                         key=lambda pair: (-pair[0], self.documents[pair[1]].id))

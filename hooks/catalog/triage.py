@@ -79,9 +79,9 @@ class TriageModel:
         self.model = SimilarityModel([document_of(p) for p in papers] + [rejected_document(r) for r in self.rejected])
         self.paper_count = len(papers)
 
-    def neighbours(self, document: Document, exclude: frozenset[int] = frozenset()) -> list[Neighbour]:
+    def neighbours(self, document: Document) -> list[Neighbour]:
         """Every document of the model that shares a term with document, nearest first."""
-        return self.model.nearest_to(document, len(self.model.documents), exclude)
+        return self.model.nearest_to(document, len(self.model.documents))
 
     def presence(self, candidate: Candidate, neighbours: list[Neighbour]) -> tuple[tuple[str, ...], frozenset[int]]:
         """Where the candidate already is, and the model's documents that are it (to leave out of its evidence)."""
@@ -106,15 +106,14 @@ class TriageModel:
         return tuple(dict.fromkeys(places)), frozenset(itself)
 
     def assess(self, candidate: Candidate) -> Assessment:
-        """Presence, fit, suggested place and evidence of one candidate."""
-        document = candidate_document(candidate)
-        present, itself = self.presence(candidate, self.neighbours(document))
-        return self.assess_document(candidate, document, present, itself)
+        """Presence, fit, suggested place and evidence of one candidate (the catalog paper or rejected paper it
+        already is, if any, left out of its evidence)."""
+        found = self.neighbours(candidate_document(candidate))
+        present, itself = self.presence(candidate, found)
+        return self.judge(candidate, [n for n in found if n.index not in itself], present)
 
-    def assess_document(self, candidate: Candidate, document: Document, present: tuple[str, ...],
-                        exclude: frozenset[int]) -> Assessment:
-        """The assessment of a document, leaving the model's documents `exclude` out."""
-        found = self.neighbours(document, exclude)
+    def judge(self, candidate: Candidate, found: list[Neighbour], present: tuple[str, ...] = ()) -> Assessment:
+        """The assessment of a candidate from its neighbours in the model."""
         papers = [n for n in found if n.index < self.paper_count]
         rejected = next((n.score for n in found if n.index >= self.paper_count), 0.0)
         closeness = sum(n.score for n in papers[:NEIGHBOURS]) / NEIGHBOURS
@@ -196,7 +195,7 @@ class Evaluation:
     """Leave-one-out figures of triage on decisions already taken."""
 
     scored: tuple[tuple[TriageRecord, Assessment], ...]  # each decided candidate, scored without itself
-    unmatched: int  # candidates of the listings no decision names
+    unmatched: int  # candidates of the listings no decision names (or one already scored)
     auc: float  # fit of added papers above rejected ones: the probability that a random added one scores higher
     category_hits: int  # added papers whose suggested category is the one decided
     catalog_hits: int  # catalog papers whose suggested category, with themselves held out, is their own
@@ -241,12 +240,12 @@ def evaluate(catalog: Catalog, records: tuple[TriageRecord, ...], candidates: li
     scored, unmatched = [], 0
     for candidate in candidates:
         record = decision_of(candidate, full)
-        if record is None:
+        if record is None or record in (r for r, _ in scored):  # each decision is scored once
             unmatched += 1
             continue
         paper = catalog.paper(record.id) if record.decision == "added" else None
         model = held_out(catalog, records, record, paper)
-        scored.append((record, model.assess_document(candidate, candidate_document(candidate), (), frozenset())))
+        scored.append((record, model.judge(candidate, model.neighbours(candidate_document(candidate)))))
     auc = roc_auc([a.fit for r, a in scored if r.decision == "added"],
                   [a.fit for r, a in scored if r.decision == "rejected"])
     category_hits = sum(a.category == r.category for r, a in scored if r.decision == "added")
@@ -254,6 +253,6 @@ def evaluate(catalog: Catalog, records: tuple[TriageRecord, ...], candidates: li
     for paper in catalog.papers:
         model = held_out(catalog, records, None, paper)
         alone = Candidate(source="catalog", line=paper.source_line, title=paper.title, abstract=paper.abstract)
-        catalog_hits += model.assess_document(alone, document_of(paper), (), frozenset()).category == paper.category
+        catalog_hits += model.judge(alone, model.neighbours(document_of(paper))).category == paper.category
     return Evaluation(scored=tuple(scored), unmatched=unmatched, auc=auc, category_hits=category_hits,
                       catalog_hits=catalog_hits, catalog_size=len(catalog.papers))

@@ -76,4 +76,3 @@ def test_a_new_paper_finds_its_nearest(made_up: Catalog) -> None:
     assert [model.documents[n.index].id for n in found] == ["zoomer", "cropper"]
     assert {"zoom", "crop"} <= set(found[0].shared)  # as the new paper writes them
     assert found[0].score > found[1].score > 0
-    assert model.nearest_to(Document("new", "Zooming", ""), 3, exclude=frozenset({0}))[0].index != 0

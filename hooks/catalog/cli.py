@@ -293,6 +293,9 @@ def render_assessments(assessments: list[Assessment]) -> str:
         lines.append(f"     suggests {place}{methods}")
         for n in a.nearest:
             lines.append(f"       near {n.paper.id} ({n.similarity:.2f}; shares {', '.join(n.shared)})")
+        if a.rejected:
+            record, similarity = a.rejected
+            lines.append(f"       like rejected {record.title!r} ({similarity:.2f}): {record.reason}")
     return "\n".join(lines) + "\n" if lines else ""
 
 

@@ -5,9 +5,10 @@ records (by arXiv id, else by folded title, else, for a paper with only an abstr
 abstract), and scored by the similarity model over the catalog's papers and the rejected papers of
 data/triage/ (their titles, and abstracts where the record keeps one):
 
-* fit = the mean similarity of its NEIGHBOURS nearest catalog papers, less REJECTED_WEIGHT times its
-  similarity to the nearest rejected paper, kept within 0..1: a paper that reads like the catalog and
-  unlike what was turned away fits;
+* fit = the mean similarity of its NEIGHBOURS nearest catalog papers: a paper that reads like the
+  catalog fits. (Subtracting part of its similarity to the nearest rejected paper was tried and
+  changed nothing measurable, see benchmarks/README.md; that paper is shown instead, with the reason
+  it was turned away, for the person deciding);
 * the suggested category is the one those NEIGHBOURS weigh most for (each votes with its similarity),
   the subcategory likewise among those of that category, and the methods those carrying at least
   METHOD_SHARE of that weight. The NEAREST_SHOWN nearest are given as evidence.
@@ -28,7 +29,6 @@ from .similarity import Document, Neighbour, SimilarityModel, document_of
 
 NEIGHBOURS = 5  # nearest catalog papers whose similarity makes the fit, and who vote for the place
 NEAREST_SHOWN = 3  # of them, given as evidence
-REJECTED_WEIGHT = 0.25
 METHOD_SHARE = 0.5
 SAME_ABSTRACT = 0.8  # similarity above which an untitled abstract is taken for a catalog paper's own
 
@@ -43,6 +43,22 @@ class Nearest:
 
 
 @dataclass(frozen=True)
+class Presence:
+    """Where a candidate already is: catalog papers (found by arXiv id, title, or its abstract) and triage records."""
+
+    papers: tuple[Paper, ...]
+    by_abstract: bool  # the one paper was found by a near-identical abstract
+    records: tuple[TriageRecord, ...]
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        """'in the catalog as deepeyes', 'in data/triage/seed-003.yaml:236 (added)'."""
+        how = " (the same abstract)" if self.by_abstract else ""
+        return (tuple(f"in the catalog as {p.id}{how}" for p in self.papers)
+                + tuple(f"in {r.file}:{r.line} ({r.decision})" for r in self.records))
+
+
+@dataclass(frozen=True)
 class Assessment:
     """What triage says of one candidate."""
 
@@ -53,7 +69,7 @@ class Assessment:
     subcategory: str
     methods: tuple[str, ...]
     nearest: tuple[Nearest, ...]
-    nearest_rejected: float  # similarity to the nearest rejected paper
+    rejected: tuple[TriageRecord, float] | None  # the nearest rejected paper, and its similarity
 
 
 # The model
@@ -83,47 +99,47 @@ class TriageModel:
         """Every document of the model that shares a term with document, nearest first."""
         return self.model.nearest_to(document, len(self.model.documents))
 
-    def presence(self, candidate: Candidate, neighbours: list[Neighbour]) -> tuple[tuple[str, ...], frozenset[int]]:
-        """Where the candidate already is, and the model's documents that are it (to leave out of its evidence)."""
+    def presence(self, candidate: Candidate, neighbours: list[Neighbour]) -> Presence:
+        """The catalog papers and triage records the candidate already is."""
         title = normalise_title(candidate.title) if candidate.title else ""
-        places, itself = [], set()
-        for index, paper in enumerate(self.catalog.papers):
-            if (candidate.arxiv and paper.arxiv == candidate.arxiv) or (title and normalise_title(paper.title) == title):
-                places.append(f"in the catalog as {paper.id}")
-                itself.add(index)
-        if not candidate.title and not candidate.arxiv and neighbours and neighbours[0].index < self.paper_count \
-                and neighbours[0].score >= SAME_ABSTRACT:
-            paper = self.catalog.papers[neighbours[0].index]
-            places.append(f"in the catalog as {paper.id} (the same abstract)")
-            itself.add(neighbours[0].index)
-        ids = {self.catalog.papers[i].id for i in itself}
-        for record in self.records:
-            if ((candidate.arxiv and record.arxiv == candidate.arxiv) or (title and normalise_title(record.title) == title)
-                    or (record.decision == "added" and record.id in ids)):
-                places.append(f"in {record.file}:{record.line} ({record.decision})")
-                if record in self.rejected:
-                    itself.add(self.paper_count + self.rejected.index(record))
-        return tuple(dict.fromkeys(places)), frozenset(itself)
+        papers = [i for i, p in enumerate(self.catalog.papers)
+                  if (candidate.arxiv and p.arxiv == candidate.arxiv) or (title and normalise_title(p.title) == title)]
+        by_abstract = (not candidate.title and not candidate.arxiv and bool(neighbours)
+                       and neighbours[0].index < self.paper_count and neighbours[0].score >= SAME_ABSTRACT)
+        if by_abstract:
+            papers.append(neighbours[0].index)
+        ids = {self.catalog.papers[i].id for i in papers}
+        records = tuple(r for r in self.records
+                        if (candidate.arxiv and r.arxiv == candidate.arxiv) or (title and normalise_title(r.title) == title)
+                        or (r.decision == "added" and r.id in ids))
+        return Presence(tuple(self.catalog.papers[i] for i in papers), by_abstract, records)
+
+    def itself(self, presence: Presence) -> frozenset[int]:
+        """The model's documents that are the candidate: to leave out of its evidence."""
+        papers = {p.id for p in presence.papers}
+        return frozenset([i for i, p in enumerate(self.catalog.papers) if p.id in papers]
+                         + [self.paper_count + i for i, r in enumerate(self.rejected) if r in presence.records])
 
     def assess(self, candidate: Candidate) -> Assessment:
         """Presence, fit, suggested place and evidence of one candidate (the catalog paper or rejected paper it
         already is, if any, left out of its evidence)."""
         found = self.neighbours(candidate_document(candidate))
-        present, itself = self.presence(candidate, found)
-        return self.judge(candidate, [n for n in found if n.index not in itself], present)
+        presence = self.presence(candidate, found)
+        itself = self.itself(presence)
+        return self.judge(candidate, [n for n in found if n.index not in itself], presence.places)
 
     def judge(self, candidate: Candidate, found: list[Neighbour], present: tuple[str, ...] = ()) -> Assessment:
         """The assessment of a candidate from its neighbours in the model."""
         papers = [n for n in found if n.index < self.paper_count]
-        rejected = next((n.score for n in found if n.index >= self.paper_count), 0.0)
-        closeness = sum(n.score for n in papers[:NEIGHBOURS]) / NEIGHBOURS
+        rejected = next((n for n in found if n.index >= self.paper_count), None)
         category, subcategory, methods = self.suggest_place(papers[:NEIGHBOURS])
         return Assessment(candidate=candidate, present=present,
-                          fit=round(min(1.0, max(0.0, closeness - REJECTED_WEIGHT * rejected)), 3),
+                          fit=round(sum(n.score for n in papers[:NEIGHBOURS]) / NEIGHBOURS, 3),
                           category=category, subcategory=subcategory, methods=methods,
                           nearest=tuple(Nearest(self.catalog.papers[n.index], n.score, n.shared)
                                         for n in papers[:NEAREST_SHOWN]),
-                          nearest_rejected=rejected)
+                          rejected=(self.rejected[rejected.index - self.paper_count], rejected.score)
+                          if rejected else None)
 
     def suggest_place(self, voters: list[Neighbour]) -> tuple[str, str, tuple[str, ...]]:
         """(category, subcategory, methods) the nearest papers weigh most for, each voting with its similarity."""
@@ -212,10 +228,8 @@ class Evaluation:
 
 def decision_of(candidate: Candidate, model: TriageModel) -> TriageRecord | None:
     """The added or rejected record a candidate of a listing is (by arXiv id, title, or its catalog paper)."""
-    present, _ = model.presence(candidate, model.neighbours(candidate_document(candidate)))
-    places = {p.removeprefix("in ").rsplit(" (", 1)[0] for p in present}
-    return next((r for r in model.records if f"{r.file}:{r.line}" in places and r.decision in ("added", "rejected")),
-                None)
+    records = model.presence(candidate, model.neighbours(candidate_document(candidate))).records
+    return next((r for r in records if r.decision in ("added", "rejected")), None)
 
 
 def held_out(catalog: Catalog, records: tuple[TriageRecord, ...], record: TriageRecord | None,

@@ -134,6 +134,14 @@ def words_of(document: Document) -> list[str]:
     return heading + heading + TOKEN.findall(URL.sub(" ", fold_for_search(document.body)))
 
 
+class Stems(dict):
+    """word -> its stem, or None for a stop word; filled as words are met."""
+
+    def __missing__(self, word: str) -> str | None:
+        self[word] = None if word in STOP_WORDS else stem(word)
+        return self[word]
+
+
 # The model
 
 
@@ -143,15 +151,15 @@ class SimilarityModel:
     def __init__(self, documents: Sequence[Document]) -> None:
         self.documents = tuple(documents)
         self.comparisons = 0  # posting entries visited and candidates scored: the work, for tests
-        word_lists = [words_of(d) for d in self.documents]
-        self.stems = {w: stem(w) for w in set(chain.from_iterable(word_lists)) if w not in STOP_WORDS}
-        counts = [self.term_counts(words) for words in word_lists]
+        self.stems = Stems()
+        # One document's words at a time: the words of 10,000 abstracts held at once would be 1.75 million
+        # strings, and the memory they take is not given back.
+        counts = [self.term_counts(words_of(d)) for d in self.documents]
         frequency = Counter(chain.from_iterable(counts))
         common = max(COMMON_MINIMUM, COMMON_SHARE * len(self.documents))
         size = len(self.documents)
         self.idf = {t: math.log((1 + size) / (1 + df)) + 1 for t, df in frequency.items() if 1 < df <= common}
         self.vectors = [self.signature(c) for c in counts]
-        self.written = [self.written_forms(words, vector) for words, vector in zip(word_lists, self.vectors)]
         postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
         for index, vector in enumerate(self.vectors):
             for term, weight in vector.items():
@@ -165,8 +173,8 @@ class SimilarityModel:
         return cls([document_of(p) for p in catalog.papers])
 
     def term_counts(self, words: Iterable[str]) -> Counter:
-        """Counts of the stems of words (stop words and unknown words left out)."""
-        counts = Counter(map(self.stems.get, words))
+        """Counts of the stems of words (stop words left out)."""
+        counts = Counter(map(self.stems.__getitem__, words))
         counts.pop(None, None)
         return counts
 
@@ -180,17 +188,15 @@ class SimilarityModel:
 
     def written_forms(self, words: list[str], vector: dict[str, float]) -> dict[str, str]:
         """Each term of a signature as the document first writes it ('zooming'), to show instead of the stem."""
-        first = dict(zip(map(self.stems.get, reversed(words)), reversed(words)))
+        first = dict(zip(map(self.stems.__getitem__, reversed(words)), reversed(words)))
         return {t: first[t] for t in vector}
 
     def vector_of(self, document: Document) -> tuple[dict[str, float], dict[str, str]]:
         """The signature of a document outside the model (a new paper), in the model's terms, and its
         terms as it writes them."""
-        words = [w for w in words_of(document) if w not in STOP_WORDS]
-        terms = [self.stems.get(w) or stem(w) for w in words]
-        vector = self.signature(Counter(terms))
-        first = dict(zip(reversed(terms), reversed(words)))
-        return vector, {t: first[t] for t in vector}
+        words = words_of(document)
+        vector = self.signature(self.term_counts(words))
+        return vector, self.written_forms(words, vector)
 
     # Neighbours
 
@@ -227,7 +233,7 @@ class SimilarityModel:
         scored = [(self.cosine(vector, self.vectors[j]) + self.agreement(document, self.documents[j]), j)
                   for j, _ in best]
         scored.sort(key=lambda pair: (-pair[0], self.documents[pair[1]].id))
-        written = self.written[index]
+        written = self.written_forms(words_of(document), vector)  # read again: cheaper than keeping every word
         return [Neighbour(j, score, self.shared_words(vector, self.vectors[j], written)) for score, j in scored[:count]]
 
     def nearest_to(self, document: Document, count: int) -> list[Neighbour]:

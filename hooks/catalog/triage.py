@@ -192,9 +192,9 @@ def draft_record(assessment: Assessment) -> dict:
     if assessment.methods:
         record["methods"] = list(assessment.methods)
     if candidate.title:
-        try:
-            record["id"] = entry_id(candidate.title.split(":")[0] if ":" in candidate.title else candidate.title)
-        except ValueError:
+        try:  # the name before a colon, as the catalog's ids go ('Nav-R1: Reasoning and ...' -> nav-r1)
+            record["id"] = entry_id(candidate.title.split(":")[0])
+        except ValueError:  # no ASCII letter in it: the reviewer gives one
             pass
     if assessment.nearest:
         record["nearest"] = [n.paper.id for n in assessment.nearest]

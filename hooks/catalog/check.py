@@ -223,6 +223,8 @@ def describe_schema_error(error: ValidationError, node: object) -> list[tuple[tu
     if kind == "dependentRequired":
         missing = re.search(r"'(.+?)' is a dependency of '(.+?)'", error.message)
         return [(path + (missing.group(1),), f"missing required field (it goes with {missing.group(2)})")]
+    if kind == "anyOf" and all("required" in option for option in error.validator_value):
+        return [(path, f"needs at least one of: {', '.join(o['required'][0] for o in error.validator_value)}")]
     if kind == "oneOf" and "authors" in path:
         return [(path, "must not be empty" if value == "" else
                  "must be a name (given names first), or {organisation: <name>} for an organisation")]
@@ -230,6 +232,8 @@ def describe_schema_error(error: ValidationError, node: object) -> list[tuple[tu
         return [_describe_urls(path, value)]
     if kind == "enum":
         return [(path, f"{_quote(value)} is not one of: {', '.join(map(str, error.validator_value))}")]
+    if kind in ("minimum", "maximum"):
+        return [(path, f"must be {'at least' if kind == 'minimum' else 'at most'} {error.validator_value}, not {value}")]
     if kind == "maxLength":
         return [(path, f"is {len(value)} characters long; at most {error.validator_value} allowed")]
     if kind in ("minLength", "minItems") and error.validator_value == 1:
@@ -354,7 +358,15 @@ def check_references(file: str, entries: list, taxonomy) -> list[Problem]:
             for path, message in _reference_problems(entry, taxonomy)]
 
 
-def _reference_problems(entry: dict, taxonomy) -> list[tuple[str, str]]:
+def check_triage_references(file: str, records: list, taxonomy) -> list[Problem]:
+    """A triage record's category, subcategory and methods exist in the taxonomy; only an added paper must also
+    sit in a subcategory (a rejection may name just the category it was weighed against)."""
+    return [locate(file, records, (index, *path), message)
+            for index, record in enumerate(records) if isinstance(record, dict)
+            for path, message in _reference_problems(record, taxonomy, record.get("decision") == "added")]
+
+
+def _reference_problems(entry: dict, taxonomy, require_subcategory: bool = True) -> list[tuple[str, str]]:
     """(path, message) for each taxonomy reference of one entry that does not resolve."""
     problems = []
     category_ids = ", ".join(c.id for c in taxonomy.categories)
@@ -364,7 +376,7 @@ def _reference_problems(entry: dict, taxonomy) -> list[tuple[str, str]]:
         problems.append((("category",), f"{_quote(cat_id)} is not a category of the taxonomy ({category_ids})"))
     if category and isinstance(sub, str) and category.subcategory(sub) is None:
         problems.append((("subcategory",), _wrong_subcategory(sub, category, taxonomy)))
-    if category and category.subcategories and "subcategory" not in entry:
+    if require_subcategory and category and category.subcategories and "subcategory" not in entry:
         allowed = ", ".join(s.id for s in category.subcategories)
         problems.append((("subcategory",), f"missing; {category.id} papers sit in one of: {allowed}"))
     if isinstance(second, str) and taxonomy.category(second) is None:

@@ -1,4 +1,4 @@
-"""The `catalog` command: validate, add, import, export, stats and links for the catalog data.
+"""The `catalog` command: validate, add, import, triage, export, stats and links for the catalog data.
 
 Exit codes: 0 success; 1 the data (or the input) has problems, which are listed; 2 wrong usage.
 """
@@ -17,9 +17,11 @@ from .edit import AddRefused, add_paper, build_entry, parse_arxiv, render_entrie
 from .export_json import export_json
 from .export_markdown import export_markdown
 from .importer import STANDARD_SECTION, ImportResult, entry_id, read_awesome_list, read_methods
-from .load import TAXONOMY_FILE, build_taxonomy, display_path, load_catalog, load_taxonomy
-from .models import Catalog, Taxonomy
+from .listings import read_listing
+from .load import TAXONOMY_FILE, TRIAGE_DIR, build_taxonomy, display_path, load_catalog, load_taxonomy, load_triage
+from .models import Catalog, Taxonomy, TriageRecord
 from .problems import CatalogError
+from .triage import Assessment, Evaluation, assess_all, draft_record, evaluate
 
 DEFAULT_DATA_DIR = Path("data")
 DEFAULT_IMPORT_DIR = Path("imported")
@@ -27,6 +29,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXPORTERS = {"json": export_json, "markdown": export_markdown,
              "bibtex": partial(export_citations, BIBTEX), "ris": partial(export_citations, RIS),
              "csl-json": partial(export_citations, CSL_JSON)}
+MISSES_SHOWN = 5
 IMPORT_HEADER = ("# Imported from {source} ({format} format) by `catalog import`.\n"
                  "# Review every entry before moving it into data/.\n\n")
 
@@ -85,21 +88,26 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def validate_dir(data_dir: Path, files: set[str] | None) -> int:
-    """Load one data directory and print its report (restricted to files when given)."""
+    """Load one data directory and its triage records and print the report (restricted to files when given)."""
     try:
-        catalog = load_catalog(data_dir)
+        catalog, problems = load_catalog(data_dir), []
     except CatalogError as err:
-        if files is None:
-            print(err, file=sys.stderr)
-            return EXIT_PROBLEMS
-        mine = [p for p in err.problems if p.file in files]
-        for problem in mine:
-            print(problem, file=sys.stderr)
-        if mine:
-            return EXIT_PROBLEMS
-        print(f"ok: {', '.join(sorted(files))} ({len(err.problems)} problems in other files of {data_dir.name}/)")
+        catalog, problems = None, list(err.problems)
+    records, triage_problems = load_triage(data_dir)
+    problems = sorted(problems + triage_problems)
+    if not problems:
+        decisions = f", {plural(len(records), 'triage record')}" if records else ""
+        print(f"ok: {catalog_summary(catalog)}{decisions}")
         return EXIT_OK
-    print(f"ok: {catalog_summary(catalog)}")
+    if files is None:
+        print(CatalogError(problems), file=sys.stderr)
+        return EXIT_PROBLEMS
+    mine = [p for p in problems if p.file in files]
+    for problem in mine:
+        print(problem, file=sys.stderr)
+    if mine:
+        return EXIT_PROBLEMS
+    print(f"ok: {', '.join(sorted(files))} ({len(problems)} problems in other files of {data_dir.name}/)")
     return EXIT_OK
 
 
@@ -119,9 +127,41 @@ def ask(flag: str, given: str, interactive: bool, required: bool = True, choices
     return answer
 
 
+def accepted_record(data_dir: Path, path: Path, wanted: str) -> TriageRecord:
+    """The record of a triage file whose id (or arXiv id) is wanted, once a person has marked it added."""
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file")
+    records, problems = load_triage(data_dir, [path])
+    if problems:
+        raise CatalogError(problems)
+    record = next((r for r in records if wanted in (r.id, r.arxiv)), None)
+    if record is None:
+        raise UsageError(f"{path}: no record with the id or arXiv id {wanted!r}")
+    if record.decision != "added":
+        raise AddRefused(f"{record.file}:{record.line}: entry {record.id or wanted}: decision: is {record.decision!r}; "
+                         "set it to added (and give the reason) once you have decided to add the paper")
+    return record
+
+
+def fill_from_record(args: argparse.Namespace, record: TriageRecord) -> None:
+    """The record's title, arXiv id, place and methods, where the command line gives none."""
+    values = {"title": record.title, "arxiv": record.arxiv, "category": record.category,
+              "subcategory": record.subcategory, "methods": ",".join(record.methods)}
+    for name, value in values.items():
+        setattr(args, name, getattr(args, name) or value)
+
+
 def run_add(args: argparse.Namespace) -> int:
     """Scaffold an entry from the options (asking for missing ones), check it, then insert it."""
     taxonomy = read_taxonomy(args.data_dir)
+    record = None
+    if args.from_triage:
+        try:
+            record = accepted_record(args.data_dir, Path(args.from_triage[0]), args.from_triage[1])
+        except AddRefused as err:
+            print(f"refused to add {args.from_triage[1]!r}:\n{err}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        fill_from_record(args, record)
     interactive = sys.stdin.isatty()
     title = ask("title", args.title, interactive)
     try:
@@ -137,7 +177,7 @@ def run_add(args: argparse.Namespace) -> int:
     short_name = ask("short-name", args.short_name, interactive, required=False)
     try:
         methods = read_methods(ask("methods", args.methods, interactive, required=False), taxonomy)
-        new_id = entry_id(short_name or title)
+        new_id = record.id if record and record.id and not short_name else entry_id(short_name or title)
     except ValueError as err:
         raise UsageError(str(err)) from None
     organisation = args.organisation.strip()
@@ -203,6 +243,96 @@ def write_import(result: ImportResult, out: Path, source: str) -> dict[str, list
     for name, entries in files.items():
         (out / name).write_text(header + render_entries(entries), encoding="utf-8")
     return files
+
+
+# triage
+
+
+def run_triage(args: argparse.Namespace) -> int:
+    """Assess the papers of listings against the catalog and write a draft of suggested decisions; or, with
+    --evaluate, measure the assessment on the decisions already taken."""
+    catalog = load_catalog(args.data_dir)
+    records, problems = load_triage(args.data_dir)
+    if problems:
+        raise CatalogError(problems)
+    candidates = []
+    for path in args.files:
+        if not path.is_file():
+            raise UsageError(f"{path}: no such file")
+        form, read = read_listing(path.read_text(encoding="utf-8"), path.name, catalog.taxonomy)
+        print(f"read {plural(len(read), 'paper')} from {path} ({form})")
+        candidates += read
+    if args.evaluate:
+        print(render_evaluation(evaluate(catalog, records, candidates)), end="")
+        return EXIT_OK
+    out = args.out or args.data_dir / TRIAGE_DIR / f"draft-{date.today().isoformat()}.yaml"
+    if out.exists():
+        raise UsageError(f"{out} exists; review it, or give another --out")
+    assessments = assess_all(catalog, records, candidates)
+    print(render_assessments(assessments), end="")
+    new = [a for a in assessments if not a.present]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_draft(new, [a for a in assessments if a.present], args.files), encoding="utf-8")
+    print(f"wrote {out}: {plural(len(new), 'new paper')} to decide, {len(assessments) - len(new)} already present "
+          "left out")
+    return EXIT_OK
+
+
+def render_assessments(assessments: list[Assessment]) -> str:
+    """The candidates, best fit first: title and id, where each already is, the suggestion and its evidence."""
+    lines = []
+    for rank, a in enumerate(assessments, start=1):
+        arxiv = f" (arXiv {a.candidate.arxiv})" if a.candidate.arxiv else ""
+        lines.append(f"{rank:>3}. fit {a.fit:.2f}  {a.candidate.label}{arxiv}  [{a.candidate.source}:{a.candidate.line}]")
+        if a.present:
+            lines.append(f"     already {'; '.join(a.present)}")
+        place = "/".join(filter(None, (a.category, a.subcategory))) or (
+            "nothing: no catalog paper shares its words" if a.candidate.title or a.candidate.abstract
+            else "nothing: the listing gives only its arXiv id")
+        methods = f", methods {', '.join(a.methods)}" if a.methods else ""
+        lines.append(f"     suggests {place}{methods}")
+        for n in a.nearest:
+            lines.append(f"       near {n.paper.id} ({n.similarity:.2f}; shares {', '.join(n.shared)})")
+        if a.rejected:
+            record, similarity = a.rejected
+            lines.append(f"       like rejected {record.title!r} ({similarity:.2f}): {record.reason}")
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def render_draft(new: list[Assessment], present: list[Assessment], sources: list[Path]) -> str:
+    """The draft triage file: a header saying how to review it, then one suggested record per new paper."""
+    header = [f"# Draft triage of {', '.join(p.name for p in sources)} by `catalog triage` on {date.today().isoformat()}:",
+              "# one record per new paper, best fit first. Each decision is only suggested: set it to added (then run",
+              "# `catalog add --from-triage FILE ID`) or rejected, and write the reason. A paper the listing gives",
+              "# no title needs its title and an id before it can be added.",
+              *(f"# Left out, already present: {a.candidate.label} ({'; '.join(a.present)})" for a in present)]
+    return "\n".join(header) + "\n\n" + (render_entries([draft_record(a) for a in new]) if new else "[]\n")
+
+
+def render_evaluation(result: Evaluation) -> str:
+    """The leave-one-out figures, then the worst misses of each kind."""
+    added, rejected = result.added, result.rejected
+    lines = [(f"leave-one-out on {plural(len(result.scored), 'decision')} of data/triage/ found in the listings "
+              f"({len(added)} added, {len(rejected)} rejected; {plural(result.unmatched, 'paper')} of the listings "
+              "match no decision, or one met before):"),
+             f"  fit: ROC AUC {result.auc:.3f} (the chance that an added paper fits better than a rejected one)",
+             (f"  category of the added papers: {result.category_hits} of {len(added)} right "
+              f"({percent(result.category_hits, len(added))})"),
+             (f"  category of the catalog's papers, each held out: {result.catalog_hits} of {result.catalog_size} "
+              f"right ({percent(result.catalog_hits, result.catalog_size)})")]
+    misses = [("rejected papers that fit best", sorted(rejected, key=lambda ra: -ra[1].fit)),
+              ("added papers that fit least", sorted(added, key=lambda ra: ra[1].fit)),
+              ("added papers put in another category", [(r, a) for r, a in added if a.category != r.category])]
+    for heading, pairs in misses:
+        lines.append(f"{heading}:")
+        lines += [f"  {a.fit:.2f}  {r.title or a.candidate.label}: {r.decision} as {r.category or '-'}, "
+                  f"suggested {a.category or '-'}" for r, a in pairs[:MISSES_SHOWN]]
+    return "\n".join(lines) + "\n"
+
+
+def percent(part: int, whole: int) -> str:
+    """'82%'."""
+    return f"{100 * part / whole:.0f}%" if whole else "-"
 
 
 # export
@@ -296,6 +426,9 @@ def build_parser() -> argparse.ArgumentParser:
                                                           "'arXiv abstract page (https://arxiv.org/abs/2505.14362)'")
     add.add_argument("--code", default="", help="code repository URL")
     add.add_argument("--project", default="", help="project page URL")
+    add.add_argument("--from-triage", nargs=2, metavar=("FILE", "ID"), help="take title, arXiv id, category, "
+                     "subcategory, methods and id from the record ID (its id or arXiv id) of a triage file, once "
+                     "its decision is added; the options above still win")
     add.add_argument("--dry-run", action="store_true", help="check and show the entry, but write nothing")
     data_dir_option(add)
 
@@ -305,6 +438,18 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--out", type=Path, default=DEFAULT_IMPORT_DIR, help="directory for the YAML files "
                                                                           "(default: imported)")
     data_dir_option(imp)
+
+    triage = command("triage", run_triage, "Read listings of new papers (a copied Hugging Face daily-papers page, "
+                                           "Abstract: blocks, arXiv abstract text, BibTeX, arXiv ids, an awesome "
+                                           "list), tell which are already in the catalog or triaged, rank the others "
+                                           "by fit with a suggested place and the nearest catalog papers, and write "
+                                           "a draft triage file to review.")
+    triage.add_argument("files", nargs="+", type=Path, metavar="FILE", help="listings to read")
+    triage.add_argument("--out", type=Path, help="the draft to write (default: data/triage/draft-<today>.yaml)")
+    triage.add_argument("--evaluate", action="store_true", help="write nothing; score the papers of the listings "
+                                                                 "that data/triage/ has decided, each held out of "
+                                                                 "the model, and print ROC AUC and category accuracy")
+    data_dir_option(triage)
 
     export = command("export", run_export, "Write all papers as JSON, BibTeX, RIS, CSL-JSON or the awesome-list markdown.")
     export.add_argument("--format", required=True, choices=sorted(EXPORTERS), help="output format")

@@ -27,6 +27,7 @@ from .models import (
     Paper,
     Subcategory,
     Taxonomy,
+    TriageRecord,
     Venue,
 )
 from .problems import CatalogError, Problem
@@ -40,12 +41,14 @@ PAPERS_DIR = "papers"
 STANDARD_FILE = "standard-reasoning.yaml"
 ACTIVITIES_FILE = "activities.yaml"
 VENUES_FILE = "venues.yaml"
+TRIAGE_DIR = "triage"
 SCHEMA_DIR = "schema"
 TAXONOMY_SCHEMA = "taxonomy.schema.json"
 PAPER_SCHEMA = "paper.schema.json"
 STANDARD_SCHEMA = "standard-reasoning.schema.json"
 ACTIVITIES_SCHEMA = "activities.schema.json"
 VENUES_SCHEMA = "venues.schema.json"
+TRIAGE_SCHEMA = "triage.schema.json"
 
 
 # Reading files
@@ -201,6 +204,34 @@ def load_activities(data_dir: Path, ids: set[str]) -> tuple[tuple[Activity, ...]
         return (), problems
     return tuple(Activity(id=a["id"], kind=a["kind"], title=a["title"], summary=a["summary"], paper=a.get("paper", ""),
                           links=tuple((link["label"], link["url"]) for link in a["links"])) for a in raw), []
+
+
+# Triage
+
+
+def load_triage(data_dir: Path | str, paths: list[Path] | None = None) -> tuple[tuple[TriageRecord, ...], list[Problem]]:
+    """Read and check the triage files (data/triage/*.yaml, or the files given): the records, and the problems
+    of the files that have any (their records are left out). The build never reads them."""
+    data_dir = Path(data_dir).resolve()
+    raw_taxonomy, _ = load_taxonomy(data_dir)  # its problems are load_catalog's to report
+    taxonomy = build_taxonomy(raw_taxonomy) if raw_taxonomy is not None else None
+    records: list[TriageRecord] = []
+    problems: list[Problem] = []
+    for path in paths if paths is not None else sorted((data_dir / TRIAGE_DIR).glob("*.yaml")):
+        display, data, file_problems = read_checked_file(path.resolve(), data_dir, TRIAGE_SCHEMA)
+        if data is not None and taxonomy is not None:
+            file_problems += check.check_triage_references(display, data, taxonomy)
+        problems += file_problems
+        if data is not None and not file_problems:
+            records += [build_triage_record(entry, display) for entry in data]
+    return tuple(records), problems
+
+
+def build_triage_record(entry: dict, file: str) -> TriageRecord:
+    """Turn one validated triage mapping into a TriageRecord."""
+    plain = {k: v for k, v in entry.items() if k not in ("methods", "nearest")}
+    return TriageRecord(file=file, line=getattr(entry, "line", 0), methods=tuple(entry.get("methods", ())),
+                        nearest=tuple(entry.get("nearest", ())), **plain)
 
 
 def load_catalog(data_dir: Path | str) -> Catalog:

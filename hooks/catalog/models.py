@@ -167,6 +167,28 @@ class Activity:
 
 
 @dataclass(frozen=True)
+class TriageRecord:
+    """A decision on a candidate paper (data/triage/): added to the catalog as `id`, rejected, or suggested by
+    `catalog triage` and not decided yet."""
+
+    file: str
+    line: int
+    decision: str  # "added", "rejected" or "suggested"
+    title: str = ""
+    arxiv: str = ""
+    abstract: str = ""
+    seed: str = ""
+    source: str = ""
+    category: str = ""
+    subcategory: str = ""
+    methods: tuple[str, ...] = ()
+    id: str = ""
+    fit: float | None = None
+    nearest: tuple[str, ...] = ()
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class Catalog:
     """Everything the site is built from, validated."""
 

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from .models import Catalog, Paper
 from .render.html import esc
-from .render.paper import PAPERS_DIR, description, page_title, related_papers, render_head_tags, render_paper_page
+from .render.paper import PAPERS_DIR, RELATED_COUNT, description, page_title, render_head_tags, render_paper_page
+from .similarity import RelatedPaper, related_papers
 
 SHELL_ID = "_shell"  # no paper has this id: ids are lowercase letters, digits and hyphens
 SHELL_SRC = f"{PAPERS_DIR}/{SHELL_ID}.md"
@@ -47,14 +48,14 @@ class PaperPages:
     def __init__(self) -> None:
         self.catalog: Catalog | None = None
         self.site_url = ""
-        self.related: dict[str, tuple[Paper, ...]] = {}
+        self.related: dict[str, tuple[RelatedPaper, ...]] = {}
         self.cite_files: dict[str, str] = {}
         self.shell: list[str] = []  # the shell's text split at its tokens: text, value name, text, ...
 
     def prepare(self, catalog: Catalog, site_url: str, cite_files: dict[str, str]) -> None:
         """Start a build: its catalog, the site's URL and each paper's citation files (papers/<id>/cite.*)."""
         self.catalog, self.site_url, self.cite_files = catalog, site_url.rstrip("/"), cite_files
-        self.related, self.shell = related_papers(catalog), []
+        self.related, self.shell = related_papers(catalog, RELATED_COUNT), []
 
     # The shell, while MkDocs renders it
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import math
 import random
 import re
 import xml.etree.ElementTree as ET
@@ -13,11 +12,12 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from catalog import similarity
 from catalog.models import Catalog, Links, Paper
-from catalog.render import paper as render_paper
 from catalog.render.extras import dataset_name
-from catalog.render.paper import page_title, related_papers
+from catalog.render.paper import page_title
 from catalog.search_index import paper_entries
+from catalog.similarity import SimilarityModel, document_of, stem, words_of
 
 from tests.conftest import build_site, copy_project
 
@@ -95,17 +95,31 @@ def test_abstract_and_notes_are_shown(pages: dict[str, BeautifulSoup], catalog: 
         assert [li.get_text() for li in soup.select(".air-notes li")] == list(paper.notes)
 
 
-def test_related_links_resolve_to_nearby_papers(site: Path, pages: dict[str, BeautifulSoup], catalog: Catalog) -> None:
-    """Related papers: a handful, each an existing page of the same category and subcategory, never the paper itself."""
+def test_related_papers_share_content_words(site: Path, pages: dict[str, BeautifulSoup], catalog: Catalog) -> None:
+    """Five related papers a page (any category), each an existing other page shown with its category and the
+    words the two share: each shown word is written by the page's paper, and its stem by the other."""
     for paper in catalog.papers:
-        links = pages[paper.id].select(".air-related a")
-        peers = [p for p in catalog.in_subcategory(paper.category, paper.subcategory) if p.id != paper.id]
-        assert len(links) == min(5, len(peers)), paper.id
-        for a in links:
-            target, _ = site_path(paper.url, a["href"])
+        items = pages[paper.id].select(".air-related li")
+        assert len(items) == 5, paper.id
+        for item in items:
+            target, _ = site_path(paper.url, item.select_one("a")["href"])
             other = catalog.paper(target.removeprefix("papers/").rstrip("/"))
-            assert (site / target / "index.html").exists() and other is not None, (paper.id, a["href"])
-            assert (other.category, other.subcategory) == (paper.category, paper.subcategory) and other != paper
+            assert (site / target / "index.html").exists() and other not in (None, paper), (paper.id, target)
+            category = catalog.taxonomy.category(other.category).short_title
+            assert item.select_one(".air-related-category").get_text() == f"· {category}"
+            shared = item.select_one(".air-related-shared").get_text().removeprefix("shares: ").split(", ")
+            assert 1 <= len(shared) <= 4, (paper.id, other.id)
+            texts = [words_of(document_of(p)) for p in (paper, other)]
+            for word in shared:
+                assert word in texts[0], (paper.id, other.id, word)
+                assert all(stem(word) in {stem(w) for w in text} for text in texts), (paper.id, other.id, word)
+
+
+def test_related_papers_of_a_real_paper(pages: dict[str, BeautifulSoup]) -> None:
+    """ReEx-SQL (text-to-SQL with execution feedback) is shown SQL-R1 first, sharing 'sql'."""
+    first = pages["reex-sql"].select_one(".air-related li")
+    assert first.select_one("a").get_text().startswith("SQL-R1")
+    assert "sql" in first.select_one(".air-related-shared").get_text().removeprefix("shares: ").split(", ")
 
 
 def test_title_and_description_meta(pages: dict[str, BeautifulSoup], catalog: Catalog) -> None:
@@ -239,22 +253,23 @@ def synthetic_catalog(template: Catalog, size: int, seed: int = 7) -> Catalog:
     return Catalog(taxonomy=template.taxonomy, papers=tuple(papers))
 
 
-def count_comparisons(papers: Catalog, monkeypatch: pytest.MonkeyPatch) -> int:
-    """How many pairs `related_papers` scores for a catalog (counted, not timed)."""
-    calls = []
-    original = render_paper.relatedness
-    monkeypatch.setattr(render_paper, "relatedness", lambda a, b: calls.append(1) or original(a, b))
-    related_papers(papers)
-    monkeypatch.setattr(render_paper, "relatedness", original)
-    return len(calls)
+def count_comparisons(papers: Catalog) -> int:
+    """The work of finding every paper's related papers, as the model counts it (not timed)."""
+    model = SimilarityModel.of_catalog(papers)
+    for index in range(len(papers.papers)):
+        model.nearest(index, 5)
+    return model.comparisons
 
 
-def test_related_papers_scale_linearly(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Related papers score each paper against a few neighbours only: 10x the papers, 10x the comparisons."""
-    small = count_comparisons(synthetic_catalog(catalog, 1000), monkeypatch)
-    large = count_comparisons(synthetic_catalog(catalog, 10000), monkeypatch)
-    assert large <= 10000 * 2 * render_paper.RELATED_WINDOW
-    assert math.log(large / small) / math.log(10) <= 1.1  # buckets fill up, so slightly above 1.0
+def test_related_papers_scale_linearly(catalog: Catalog) -> None:
+    """Each paper reads a bounded number of postings and scores a bounded number of candidates, whatever the
+    catalog's size, so the work is linear: at 10,000 papers it stays under that bound times 10,000 (a twelfth of
+    the 50 million pairs an all-pairs model would score)."""
+    per_paper = similarity.QUERY_TERMS * similarity.POSTINGS_PER_TERM + similarity.CANDIDATES
+    for size in (1000, 10000):
+        work = count_comparisons(synthetic_catalog(catalog, size))
+        assert work <= size * per_paper, size
+    assert work >= 10000 * per_paper / 2  # the bound is reached: postings lists are full at this size
 
 
 def test_search_entries_stay_small_at_ten_thousand_papers(catalog: Catalog) -> None:

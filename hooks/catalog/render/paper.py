@@ -1,4 +1,5 @@
-"""A page per paper, generated from the data: facts, links, abstract, notes, citation, related papers.
+"""A page per paper, generated from the data: facts, links, abstract, notes, citation, related papers (by content,
+see `similarity`).
 
 Here is what a paper page says: its body, title, description and <head> tags, rendered and escaped, so
 neither Markdown nor Jinja ever parses catalog text. `catalog.paper_pages` puts them into the theme's page.
@@ -7,12 +8,12 @@ Search gets each paper as one compact entry from `search_index`, not from parsin
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 from ..cite.export import CITE_FORMATS
 from ..cite.highwire import highwire_tags
 from ..cite.model import citation_of
 from ..models import Catalog, Paper
+from ..similarity import RelatedPaper
 from .authors import render_byline
 from .definitions import boundary_between
 from .html import LINK_LABELS, esc, render_method_badges, url_host
@@ -20,7 +21,6 @@ from .html import LINK_LABELS, esc, render_method_badges, url_host
 PAPERS_DIR = "papers"
 BASE = "../../"  # from papers/<id>/ to the site root
 RELATED_COUNT = 5
-RELATED_WINDOW = 12  # neighbours by date on each side, within the paper's subcategory
 DESCRIPTION_TARGET = 120  # characters: add sentences until the description is at least this long
 DESCRIPTION_LIMIT = 300
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
@@ -48,40 +48,6 @@ def description(paper: Paper) -> str:
     if len(text) <= DESCRIPTION_LIMIT:
         return text
     return text[:DESCRIPTION_LIMIT].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
-def month_number(date: str) -> int:
-    """'2025-05' -> months since year 0."""
-    return int(date[:4]) * 12 + int(date[5:7])
-
-
-# Related papers
-
-
-def relatedness(paper: Paper, other: Paper) -> float:
-    """Shared methods, less a point per year apart (both papers are of one subcategory)."""
-    shared = len(set(paper.methods) & set(other.methods))
-    return shared - abs(month_number(paper.date) - month_number(other.date)) / 12
-
-
-def related_papers(catalog: Catalog, count: int = RELATED_COUNT, window: int = RELATED_WINDOW
-                   ) -> dict[str, tuple[Paper, ...]]:
-    """For every paper, a handful of papers of its subcategory, scored among its date neighbours.
-
-    Papers are bucketed by (category, subcategory) and sorted by date; only the `window`
-    neighbours on each side are scored, so the work grows linearly with the catalog.
-    """
-    buckets: dict[tuple[str, str], list[Paper]] = defaultdict(list)
-    for paper in catalog.papers:
-        buckets[(paper.category, paper.subcategory)].append(paper)
-    related = {}
-    for bucket in buckets.values():
-        bucket.sort(key=lambda p: (p.date, p.id))
-        for i, paper in enumerate(bucket):
-            neighbours = bucket[max(0, i - window):i] + bucket[i + 1:i + 1 + window]
-            neighbours.sort(key=lambda other: (-relatedness(paper, other), other.id))
-            related[paper.id] = tuple(neighbours[:count])
-    return related
 
 
 # HTML
@@ -160,13 +126,17 @@ def render_notes(paper: Paper) -> str:
     return f'<h2>Curation notes</h2><ul class="air-notes">{notes}</ul>'
 
 
-def render_related(papers: tuple[Paper, ...]) -> str:
-    """The related papers as links to their pages, with their dates."""
-    if not papers:
+def render_related(related: tuple[RelatedPaper, ...], catalog: Catalog) -> str:
+    """The papers nearest in content, each linked, with its category and the words the two share."""
+    if not related:
         return ""
-    items = "".join(f'<li><a href="../{esc(p.id)}/">{esc(page_title(p))}</a> '
-                    f'<time class="air-muted" datetime="{esc(p.date)}">{esc(p.date)}</time></li>' for p in papers)
-    return f'<h2>Related papers</h2><ul class="air-related">{items}</ul>'
+    items = []
+    for r in related:
+        category = catalog.taxonomy.category(r.paper.category)
+        shared = f' <span class="air-related-shared">shares: {esc(", ".join(r.shared))}</span>' if r.shared else ""
+        items.append(f'<li><a href="../{esc(r.paper.id)}/">{esc(page_title(r.paper))}</a> '
+                     f'<span class="air-muted air-related-category">· {esc(category.short_title)}</span>{shared}</li>')
+    return f'<h2>Related papers</h2><ul class="air-related">{"".join(items)}</ul>'
 
 
 def render_cite(paper: Paper, bibtex: str) -> str:
@@ -178,11 +148,11 @@ def render_cite(paper: Paper, bibtex: str) -> str:
             f'<ul class="air-cite-files" aria-label="Citation files" data-paper="{esc(paper.id)}">{files}</ul>')
 
 
-def render_paper_page(paper: Paper, catalog: Catalog, related: tuple[Paper, ...], bibtex: str) -> str:
+def render_paper_page(paper: Paper, catalog: Catalog, related: tuple[RelatedPaper, ...], bibtex: str) -> str:
     """The whole body of a paper page; `bibtex` is the text of its cite.bib."""
     return (f'<div class="air-paper"><h1 id="{esc(paper.id)}">{esc(page_title(paper))}</h1>'
             f'{render_byline(paper, BASE)}{render_facts(paper, catalog)}{render_link_list(paper)}<h2>Abstract</h2>{render_abstract(paper)}'
-            f'{render_notes(paper)}{render_cite(paper, bibtex)}{render_related(related)}</div>')
+            f'{render_notes(paper)}{render_cite(paper, bibtex)}{render_related(related, catalog)}</div>')
 
 
 # The page around the body

@@ -63,8 +63,8 @@ def define_env(env) -> None:
 
     @env.macro
     def timeline() -> str:
-        """Papers per month by category, as an inline SVG."""
-        return render_home.render_timeline(catalog())
+        """Papers per month by category, each bar a link to its month on the all-papers page."""
+        return render_home.render_timeline(catalog(), base())
 
     @env.macro
     def downloads() -> str:

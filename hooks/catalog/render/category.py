@@ -75,7 +75,7 @@ class Section:
     """One block of a table page: a heading (anchored at `key`, also its group's data-sub) above a table."""
 
     key: str
-    title: str
+    title: str  # "" for no heading (the all-papers page's one section)
     papers: list[Paper]
     note: str = ""  # HTML, escaped where it is made
     table_label: str = ""  # the table's accessible name, if not "<title> papers"
@@ -123,7 +123,7 @@ def category_listing(catalog: Catalog, category: Category, base: str) -> Listing
 def all_papers_listing(catalog: Catalog) -> Listing:
     """The all-papers page: every paper in one section, with a category column and facet."""
     subs = tuple(s for cat in catalog.taxonomy.categories for s in cat.subcategories)
-    return Listing("", "all categories", [Section("papers", "All papers", list(catalog.papers), table_label="All papers")], subs,
+    return Listing("", "all categories", [Section("papers", "", list(catalog.papers), table_label="All papers")], subs,
                    with_category=True)
 
 
@@ -309,7 +309,8 @@ def render_listing_body(catalog: Catalog, listing: Listing, base: str = "../",
     island_json = json_for_script(island_records(listing, catalog, base, island))
     parts = [hold(render_controls(catalog, listing, island_json, window))]
     for section in listing.sections:
-        parts.append(f"## {md_heading_text(section.title)} {{ #{section.key} }}")
+        if section.title:
+            parts.append(f"## {md_heading_text(section.title)} {{ #{section.key} }}")
         parts.append(hold(render_group(section, catalog, base, window, listing.with_category)))
     return "\n\n".join(parts) + "\n"
 

@@ -16,7 +16,7 @@ from catalog.models import Author, Catalog, Category, Links, Method, Paper, Subc
 from catalog.render.category import INLINE_ROW_LIMIT, WINDOW_ROWS, render_category_body, search_text
 from catalog.render.html import ICON_PATHS
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, listed_on
 
 HOSTILE_TITLE = 'Über </script><script>alert(1)</script> <!-- "quoted" & <b>bold</b>'
 METHODS = (Method("sft", "SFT", "training"), Method("rl", "RL", "training"), Method("survey", "Survey paper", "paper"))
@@ -81,9 +81,10 @@ def test_island_is_valid_json_escaped_against_script_end(big_body: str) -> None:
 def test_island_rows_are_the_rendered_rows(big_body: str) -> None:
     """Each island record carries its paper's facets and a row whose id and data-* match them."""
     for record in island_of(BeautifulSoup(big_body, "html.parser"))[:50]:
-        pid, text, date, sub, methods, links, name, html = record
+        pid, text, date, sub, methods, links, name, html, cat, section = record
         row = BeautifulSoup(html, "html.parser").tr
-        assert row["id"] == pid and row["data-date"] == date and row["data-sub"] == sub
+        assert row["id"] == pid and row["data-date"] == date and row["data-sub"] == sub and row["data-cat"] == cat
+        assert cat == "synth" and section == ["alpha", "beta"].index(sub)
         assert row["data-methods"] == methods and row["data-links"] == links
         assert name.startswith("Syn") and "abstract" in text
 
@@ -114,7 +115,7 @@ def test_inline_up_to_the_threshold() -> None:
     assert soup.select_one("form.air-filter")["data-mode"] == "inline"
     assert len(soup.select("table.air-table tbody tr")) == INLINE_ROW_LIMIT
     records = island_of(soup)
-    assert [r[0] for r in records] == [p.id for p in catalog.papers]
+    assert [r[0] for r in records] == [p.id for sub in ("alpha", "beta") for p in catalog.in_subcategory("synth", sub)]
     assert all(len(r) == 2 for r in records) and not soup.select(".air-nojs")
 
 
@@ -165,7 +166,7 @@ def test_every_built_category_page_has_one_working_panel(site: Path, catalog: Ca
     for category in catalog.taxonomy.categories:
         soup = BeautifulSoup((site / category.id / "index.html").read_text(encoding="utf-8"), "html.parser")
         assert len(soup.select("form.air-filter")) == 1
-        rows = [tr["id"] for tr in soup.select("table.air-table tbody tr")]  # grouped by subcategory
-        island = [r[0] for r in island_of(soup)]  # catalog order
-        assert island == [p.id for p in catalog.in_category(category.id)] and sorted(island) == sorted(rows)
+        rows = [tr["id"] for tr in soup.select("table.air-table tbody tr")]  # by section, newest first in each
+        island = [r[0] for r in island_of(soup)]
+        assert island == rows == [p.id for p in listed_on(catalog, category.id)]
         assert soup.select_one('script[src$="assets/air/filter.js"]')

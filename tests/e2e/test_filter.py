@@ -518,22 +518,25 @@ def test_no_console_errors_on_any_page(page: Page, base_url: str, site: Path) ->
     assert failures == {}
 
 
+@pytest.mark.parametrize("path", [CATEGORY, "papers"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_phone_width_rows_stack_with_their_links_on_screen(browser, base_url: str, catalog: Catalog,
-                                                           scheme: str) -> None:
-    """At 390 x 844 nothing scrolls sideways: every row is a stacked block whose link icons are on screen, each at
-    least 24 x 24 px (WCAG 2.2's touch target); every filter chip is whole on screen and works."""
+                                                           scheme: str, path: str) -> None:
+    """At 390 x 844 nothing scrolls sideways, on a category page and on the all-papers page: every row is a
+    stacked block whose links (icons, and the category on /papers/) are on screen, each at least 24 x 24 px
+    (WCAG 2.2's touch target); every filter chip is whole on screen and works."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
                                   color_scheme=scheme)
     page = context.new_page()
     try:
-        open_category(page, base_url)
+        papers = listed_on(catalog, CATEGORY) if path == CATEGORY else list(catalog.papers)
+        open_category(page, base_url, category=path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         boxes = page.eval_on_selector_all("table.air-table tbody tr", """rows => rows.map(row => ({
             id: row.id, wrapScrolls: row.closest('.air-table-wrap').scrollWidth > row.closest('.air-table-wrap').clientWidth + 1,
-            links: [...row.querySelectorAll('a.air-link')].map(a => { const r = a.getBoundingClientRect();
+            links: [...row.querySelectorAll('a.air-link, .air-cat a')].map(a => { const r = a.getBoundingClientRect();
                 return {left: r.left, right: r.right, width: r.width, height: r.height}; })}))""")
-        assert len(boxes) == len(listed_on(catalog, CATEGORY))
+        assert len(boxes) == len(papers)
         for row in boxes:
             assert not row["wrapScrolls"] and row["links"], row["id"]
             for link in row["links"]:
@@ -546,10 +549,10 @@ def test_phone_width_rows_stack_with_their_links_on_screen(browser, base_url: st
         last_year.click()
         expect(last_year.locator("input")).to_be_checked()
         page.click("form.air-filter .air-status .air-clear")
-        total = len(listed_on(catalog, CATEGORY))
+        total = len(papers)
         expect(page.locator(".air-total")).to_have_text(total_text(total, total))
-        last = listed_on(catalog, CATEGORY)[-1].id  # a row anchor far down the page lands on its row
-        page.goto(f"{base_url}{CATEGORY}/#{last}")
+        last = papers[-1].id  # a row anchor far down the page lands on its row
+        page.goto(f"{base_url}{path}/#{last}")
         page.wait_for_selector(READY, state="attached")
         expect(page.locator(f"tr#{last}")).to_have_class(re.compile(r"\bair-highlight\b"))
         expect(page.locator(f"tr#{last}")).to_be_in_viewport()

@@ -66,6 +66,28 @@ def test_each_boundary_paper_is_on_both_pages(site: Path, catalog: Catalog) -> N
         assert f", {n_first} of them filed under {first}" in total, total
 
 
+
+def test_all_papers_page_lists_every_paper_once_beside_the_paper_pages(site: Path, catalog: Catalog) -> None:
+    """papers/index.html (from docs/papers.md) is the all-papers table: one row per paper, newest first, its
+    category cell linking to its row on its own category page, with a category facet; the paper pages still live
+    at papers/<id>/ beside it; the navigation, the home page and the categories overview link to it."""
+    soup = soup_of(site, "papers")
+    rows = soup.select("table.air-table tbody tr")
+    assert [row["id"] for row in rows] == [p.id for p in catalog.papers]
+    for row in rows:
+        paper = catalog.paper(row["id"])
+        assert row.select_one(".air-cat a")["href"] == f"../{paper.category}/#{paper.id}"
+        assert row.select_one("a.air-title")["href"] == f"../{paper.url}"
+    cats = [box["value"] for box in soup.select("fieldset[data-facet=cat] input")]
+    assert cats == [c.id for c in catalog.taxonomy.categories]
+    assert soup.select_one("form.air-filter")["data-category"] == ""
+    assert soup.select_one("h1").get_text(strip=True).startswith("All papers")
+    assert all((site / p.url / "index.html").is_file() for p in catalog.papers)
+    assert soup_of(site, "").select_one('.md-nav a[href="papers/"]')
+    assert soup_of(site, "").select_one('article a[href="papers/"]')
+    assert soup_of(site, "categories").select_one('article a[href="../papers/"]')
+
+
 def test_every_link_of_a_paper_is_in_its_row(site: Path, catalog: Catalog) -> None:
     """A row carries every URL of its paper, each with an accessible name."""
     for page in CATEGORY_PAGES:

@@ -103,9 +103,9 @@ def bordering_sections(catalog: Catalog, category: Category, base: str) -> list[
     for other in catalog.taxonomy.categories:
         papers = [p for p in catalog.in_category(other.id) if p.secondary_category == category.id]
         if papers:
-            note = (f'<p class="air-boundary-note">Filed under <a href="{esc(base + other.url)}">{esc(other.title)}</a>, '
-                    f'where each has its row and its page links back to; they border {esc(category.short_title)} '
-                    f'too.</p>')
+            note = (f'<p class="air-boundary-note">These papers are filed under <a href="{esc(base + other.url)}">'
+                    f'{esc(other.short_title)}</a> and border {esc(category.short_title)} too; the page of each '
+                    f'links back to {esc(other.short_title)}.</p>')
             sections.append(Section(f"boundary-{other.id}", f"On the boundary with {other.short_title}", papers, note,
                                     f"Papers of {other.short_title} on the boundary"))
     return sections

@@ -47,6 +47,11 @@ def define_env(env) -> None:
         return f"{heading}\n\n{intro}\n\n{body}"
 
     @env.macro
+    def all_papers() -> str:
+        """The all-papers page's table: every paper, with a category column and facet."""
+        return render_category.render_all_papers_body(catalog(), base(), hold=LATE_BLOCKS.hold)
+
+    @env.macro
     def home_cards() -> str:
         """One card per category with its live paper count and subcategories."""
         return render_home.render_category_cards(catalog(), base())
@@ -58,8 +63,8 @@ def define_env(env) -> None:
 
     @env.macro
     def timeline() -> str:
-        """Papers per month by category, as an inline SVG."""
-        return render_home.render_timeline(catalog())
+        """Papers per month by category, each bar a link to its month on the all-papers page."""
+        return render_home.render_timeline(catalog(), base())
 
     @env.macro
     def downloads() -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from catalog.load import load_catalog
-from catalog.models import Catalog
+from catalog.models import Catalog, Paper
 
 from tests import cite_tools
 
@@ -28,6 +28,20 @@ def require_tool(found: bool, what: str, make_target: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
+
+
+def bordering(catalog: Catalog, cat_id: str) -> list[Paper]:
+    """Papers filed under another category that border this one, by home category in taxonomy order."""
+    return [p for other in catalog.taxonomy.categories if other.id != cat_id
+            for p in catalog.in_category(other.id) if p.secondary_category == cat_id]
+
+
+def listed_on(catalog: Catalog, cat_id: str) -> list[Paper]:
+    """The papers a category page lists: its own (by subcategory), then the bordering ones filed elsewhere."""
+    category = catalog.taxonomy.category(cat_id)
+    own = ([p for s in category.subcategories for p in catalog.in_subcategory(cat_id, s.id)]
+           or catalog.in_category(cat_id))
+    return own + bordering(catalog, cat_id)
 
 
 def copy_project(project: Path) -> Path:

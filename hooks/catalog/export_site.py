@@ -11,19 +11,19 @@ from .cite.export import cite_files
 from .export_feed import export_feed, feed_path
 from .export_json import export_json
 from .models import Catalog
-from .render.category import category_rows_files
+from .render.category import rows_files
 from .render.paper import PAPERS_DIR
 
 
 def site_files(catalog: Catalog, site_url: str) -> dict[str, str]:
     """Path under the site root -> text: papers.json, feed.xml and each category's <category>/feed.xml, the rows
-    file of each category page in island mode (<category>/rows.json), papers.bib, papers.ris, papers.csl.json, and
-    each paper's cite.bib, cite.ris and cite.json beside its page (papers/<id>/)."""
+    file of each table page in island mode (<category>/rows.json, papers/rows.json), papers.bib, papers.ris,
+    papers.csl.json, and each paper's cite.bib, cite.ris and cite.json beside its page (papers/<id>/)."""
     if not site_url.startswith(("http://", "https://")):
         raise ValueError(f"site_url must be an absolute http(s) URL for the feed's links, not {site_url!r}")
     feeds = {feed_path(c): export_feed(catalog, site_url, c) for c in ["", *(c.id for c in catalog.taxonomy.categories)]}
-    rows_files = {path: json.dumps(rows, ensure_ascii=False) for path, rows in category_rows_files(catalog).items()}
-    return {"papers.json": export_json(catalog)} | feeds | rows_files | cite_files(catalog)
+    tables = {path: json.dumps(rows, ensure_ascii=False) for path, rows in rows_files(catalog).items()}
+    return {"papers.json": export_json(catalog)} | feeds | tables | cite_files(catalog)
 
 
 def beside_a_paper_page(path: str) -> bool:

@@ -16,7 +16,7 @@ from catalog.models import Catalog, Paper
 from catalog.render.paper import page_title
 
 from tests.cite_tools import APA_ALL_AUTHORS, APA_FIRST_AUTHORS, cited_year, decode_tex, expected_ris, inverted_names
-from tests.conftest import ROOT
+from tests.conftest import ROOT, listed_on
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})  # citeproc's typographic quotes, undone
@@ -133,7 +133,7 @@ def test_category_pages_carry_one_coins_span_per_row(site: Path, catalog: Catalo
     for category in catalog.taxonomy.categories:
         soup = soup_of(site, category.id)
         rows = soup.select("table.air-table tbody tr")
-        assert len(soup.select("span.Z3988")) == len(rows) == len(catalog.in_category(category.id))
+        assert len(soup.select("span.Z3988")) == len(rows) == len(listed_on(catalog, category.id))
         for row in rows:
             (span,) = row.select("span.Z3988")
             assert dict(parse_qsl(span["title"]))["rft.atitle"] == catalog.paper(row["id"]).title

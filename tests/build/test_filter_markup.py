@@ -18,14 +18,16 @@ from catalog.render.category import (
     LAZY_GROUP_ROWS,
     ROWS_FILE,
     WINDOW_ROWS,
-    category_rows_files,
+    all_papers_listing,
+    category_listing,
     island_rows,
     render_category_body,
+    rows_files,
     search_text,
 )
 from catalog.render.html import ICON_PATHS
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, listed_on
 
 HOSTILE_TITLE = 'Über </script><script>alert(1)</script> <!-- "quoted" & <b>bold</b>'
 METHODS = (Method("sft", "SFT", "training"), Method("rl", "RL", "training"), Method("survey", "Survey paper", "paper"))
@@ -81,26 +83,28 @@ def test_island_is_valid_json_escaped_against_script_end(big_body: str) -> None:
     assert "</script" not in raw.lower() and "<!--" not in raw
     records = island_of(soup)
     assert isinstance(records, list) and len(records) == 1200  # a top-level array: harmless if run as script
-    assert all(len(r) == 6 for r in records)
+    assert all(len(r) == 8 for r in records)
     assert len(big_body.split("</script>")) == 2  # the island's own end tag is the only one
 
 
 def test_the_rows_file_holds_each_papers_text_and_row_in_island_order(big_body: str) -> None:
-    """The rows file of an island page: [search text, row HTML] per paper, in the island's order, each row's id and
-    data-* its record's facets; catalog text escaped in the row (a hostile title shows as itself)."""
+    """The rows file of an island page: [search text, row HTML] per paper, in the island's order (section by
+    section), each row's id and data-* its record's facets; catalog text escaped in the row (a hostile title shows
+    as itself). Each record names its category and its section."""
     catalog, category = synthetic_catalog(1200)
-    papers = catalog.in_category(category.id)
-    rows = json.loads(json.dumps(island_rows(papers, catalog, "../")))
+    listing = category_listing(catalog, category, "../")
+    rows = json.loads(json.dumps(island_rows(listing, catalog, "../")))
     records = island_of(BeautifulSoup(big_body, "html.parser"))
     assert len(rows) == len(records) == 1200
-    for (pid, date, sub, methods, links, name), (text, html), paper in zip(records, rows, papers):
+    for (pid, date, sub, methods, links, name, cat, section), (text, html), paper in zip(records, rows, listing.papers):
         row = BeautifulSoup(html, "html.parser").tr
         assert row["id"] == pid == paper.id and row["data-date"] == date and row["data-sub"] == sub
-        assert row["data-methods"] == methods and row["data-links"] == links
-        assert name.startswith("Syn") and text == search_text(paper)
+        assert row["data-methods"] == methods and row["data-links"] == links and row["data-cat"] == cat == "synth"
+        assert name.startswith("Syn") and text == search_text(paper) and section == ["alpha", "beta"].index(sub)
     hostile = rows[[r[0] for r in records].index("paper-00007")][1]
     assert HOSTILE_TITLE in BeautifulSoup(hostile, "html.parser").select_one(".air-title-text").get_text()
-    assert category_rows_files(catalog) == {f"synth/{ROWS_FILE}": island_rows(papers, catalog, "../")}
+    assert rows_files(catalog) == {f"synth/{ROWS_FILE}": island_rows(listing, catalog, "../"),
+                                   f"papers/{ROWS_FILE}": island_rows(all_papers_listing(catalog), catalog, "../")}
 
 
 def test_no_js_html_lists_the_newest_window_of_each_group(big_body: str) -> None:
@@ -129,7 +133,7 @@ def test_inline_up_to_the_threshold() -> None:
     assert soup.select_one("form.air-filter")["data-mode"] == "inline"
     assert len(soup.select("table.air-table tbody tr")) == INLINE_ROW_LIMIT
     records = island_of(soup)
-    assert [r[0] for r in records] == [p.id for p in catalog.papers]
+    assert [r[0] for r in records] == [p.id for sub in ("alpha", "beta") for p in catalog.in_subcategory("synth", sub)]
     assert all(len(r) == 2 for r in records) and not soup.select(".air-nojs")
 
 
@@ -180,9 +184,9 @@ def test_every_built_category_page_has_one_working_panel(site: Path, catalog: Ca
     for category in catalog.taxonomy.categories:
         soup = BeautifulSoup((site / category.id / "index.html").read_text(encoding="utf-8"), "html.parser")
         assert len(soup.select("form.air-filter")) == 1
-        rows = [tr["id"] for tr in soup.select("table.air-table tbody tr")]  # grouped by subcategory
-        island = [r[0] for r in island_of(soup)]  # catalog order
-        assert island == [p.id for p in catalog.in_category(category.id)] and sorted(island) == sorted(rows)
+        rows = [tr["id"] for tr in soup.select("table.air-table tbody tr")]  # by section, newest first in each
+        island = [r[0] for r in island_of(soup)]
+        assert island == rows == [p.id for p in listed_on(catalog, category.id)]
         assert soup.select_one('script[src$="assets/air/filter.js"]')
 
 

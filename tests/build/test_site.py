@@ -11,9 +11,10 @@ from catalog.models import Catalog
 from catalog.mojibake import looks_like_mojibake
 from catalog.render.paper import page_title
 
-from tests.conftest import build_site, copy_project
+from tests.conftest import bordering, build_site, copy_project, listed_on
 
 CATEGORY_PAGES = ("multimodal", "multi-round-acting", "multi-agent", "unified-generation")
+
 STRAY_MARKDOWN = re.compile(r"\\\*|\[\[|\]\(")
 
 
@@ -30,13 +31,62 @@ def content_text(site: Path, html_file: Path) -> str:
 
 
 def test_every_paper_is_on_exactly_its_category_page(site: Path, catalog: Catalog) -> None:
-    """Each paper's row appears once, on its own category page only, in its subcategory's group."""
+    """Each paper's row appears once on its own category page, in its subcategory's group, and on no other
+    category page unless it borders that one (see the next test)."""
     rows = {page: soup_of(site, page).select("table.air-table tbody tr") for page in CATEGORY_PAGES}
     for paper in catalog.papers:
         found = [(page, row) for page, page_rows in rows.items() for row in page_rows if row.get("id") == paper.id]
-        assert [page for page, _ in found] == [paper.category], paper.id
-        group = found[0][1].find_parent("div", class_="air-group")
+        assert [page for page, _ in found] == [c for c in CATEGORY_PAGES
+                                                if c in (paper.category, paper.secondary_category)], paper.id
+        group = dict(found)[paper.category].find_parent("div", class_="air-group")
         assert group["data-sub"] == (paper.subcategory or "papers"), paper.id
+
+
+def test_each_boundary_paper_is_on_both_pages(site: Path, catalog: Catalog) -> None:
+    """A paper bordering another category is listed on that category's page too, in a section 'On the boundary
+    with <its category>', its row anchored at its id, its title linking to its one paper page; the page's count
+    says how many of its papers are filed elsewhere."""
+    boundary = [p for p in catalog.papers if p.secondary_category]
+    assert len(boundary) == 14  # the catalog's boundary papers, or this test says little
+    for paper in boundary:
+        soup = soup_of(site, paper.secondary_category)
+        home = catalog.taxonomy.category(paper.category)
+        group = soup.select_one(f'.air-group[data-sub="boundary-{paper.category}"]')
+        assert group.find_previous_sibling("h2").get_text().startswith(f"On the boundary with {home.short_title}")
+        row = group.select_one(f'tr[id="{paper.id}"]')
+        assert row is not None and row["data-cat"] == paper.category, paper.id
+        assert row.select_one("a.air-title")["href"] == f"../{paper.url}"
+        assert group.select_one(f'.air-boundary-note a[href="../{home.url}"]')
+    for cat_id in CATEGORY_PAGES:
+        soup = soup_of(site, cat_id)
+        elsewhere = bordering(catalog, cat_id)
+        total = soup.select_one(".air-total").get_text()
+        assert total.startswith(f"{len(listed_on(catalog, cat_id))} of {len(listed_on(catalog, cat_id))} papers")
+        first = catalog.taxonomy.category(elsewhere[0].category).short_title
+        n_first = sum(p.category == elsewhere[0].category for p in elsewhere)
+        assert f", {n_first} of them filed under {first}" in total, total
+
+
+
+def test_all_papers_page_lists_every_paper_once_beside_the_paper_pages(site: Path, catalog: Catalog) -> None:
+    """papers/index.html (from docs/papers.md) is the all-papers table: one row per paper, newest first, its
+    category cell linking to its row on its own category page, with a category facet; the paper pages still live
+    at papers/<id>/ beside it; the navigation, the home page and the categories overview link to it."""
+    soup = soup_of(site, "papers")
+    rows = soup.select("table.air-table tbody tr")
+    assert [row["id"] for row in rows] == [p.id for p in catalog.papers]
+    for row in rows:
+        paper = catalog.paper(row["id"])
+        assert row.select_one(".air-cat a")["href"] == f"../{paper.category}/#{paper.id}"
+        assert row.select_one("a.air-title")["href"] == f"../{paper.url}"
+    cats = [box["value"] for box in soup.select("fieldset[data-facet=cat] input")]
+    assert cats == [c.id for c in catalog.taxonomy.categories]
+    assert soup.select_one("form.air-filter")["data-category"] == ""
+    assert soup.select_one("h1").get_text(strip=True).startswith("All papers")
+    assert all((site / p.url / "index.html").is_file() for p in catalog.papers)
+    assert soup_of(site, "").select_one('.md-nav a[href="papers/"]')
+    assert soup_of(site, "").select_one('article a[href="papers/"]')
+    assert soup_of(site, "categories").select_one('article a[href="../papers/"]')
 
 
 def test_every_link_of_a_paper_is_in_its_row(site: Path, catalog: Catalog) -> None:
@@ -57,7 +107,7 @@ def test_category_page_counts_match_the_data(site: Path, catalog: Catalog) -> No
         for sub in category.subcategories or ():
             count = soup.select_one(f'[data-count-for="{sub.id}"]').get_text()
             assert int(count.split()[0]) == len(catalog.in_subcategory(category.id, sub.id))
-        assert len(soup.select("table.air-table tbody tr")) == len(catalog.in_category(category.id))
+        assert len(soup.select("table.air-table tbody tr")) == len(listed_on(catalog, category.id))
 
 
 def test_home_counts_match_the_data(site: Path, catalog: Catalog) -> None:
@@ -70,10 +120,16 @@ def test_home_counts_match_the_data(site: Path, catalog: Catalog) -> None:
 
 
 def test_home_has_a_timeline_and_recent_papers(site: Path, catalog: Catalog) -> None:
-    """The timeline SVG has one bar segment per (month, category) with papers; recent papers link to pages."""
+    """The timeline has one bar segment per (month, category) with papers, each month with papers is a link to
+    /papers/?month=<month> (as a bar and in the list of months); recent papers link to pages."""
     soup = soup_of(site, "")
     months = {(p.date, p.category) for p in catalog.papers}
-    assert len(soup.select(".air-timeline svg rect")) == len(months)
+    assert len(soup.select(".air-timeline .air-seg")) == len(months)
+    hrefs = {f"papers/?month={p.date}" for p in catalog.papers}
+    assert {a["href"] for a in soup.select(".air-timeline a.air-bar")} == hrefs
+    assert {a["href"] for a in soup.select(".air-timeline .air-months a")} == hrefs
+    years = [span.get_text() for span in soup.select(".air-timeline .air-years span")]
+    assert years == sorted(set(years)) and all(re.fullmatch(r"\d{4}", year) for year in years)
     assert len(soup.select(".air-recent li")) == min(10, len(catalog.papers))
 
 

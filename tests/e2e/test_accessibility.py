@@ -9,11 +9,12 @@ from tests.conftest import ROOT
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCHEMES = {"light": "default", "dark": "slate"}  # browser colour scheme -> Material's data-md-color-scheme
 BLOCKING = ("serious", "critical")
-PAGES = ["", "multimodal/", "multi-round-acting/", "multi-agent/", "unified-generation/", "definitions/",
+PAGES = ["", "multimodal/", "multi-round-acting/", "multi-agent/", "unified-generation/", "papers/", "definitions/",
          "papers/deepeyes/", "standard-reasoning/", "datasets/", "activities/", "about/"]
 # (category page with a query string, its text filter, how many options it checks)
 FILTERED = [("multimodal/?find=search", "search", 0), ("multi-round-acting/?find=search&method=rl", "search", 1),
-            ("multi-agent/?find=debate", "debate", 0), ("unified-generation/?find=image&year=2025", "image", 1)]
+            ("multi-agent/?find=debate", "debate", 0), ("unified-generation/?find=image&year=2025", "image", 1),
+            ("papers/?find=agent&cat=multimodal&month=2025-05", "agent", 1)]
 MAX_TABS = 250
 RENDER_ALL_GROUPS = ".air-group--lazy { content-visibility: visible !important; }"
 NO_CARET = "*, *::before, *::after { caret-color: transparent !important; }"

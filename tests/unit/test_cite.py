@@ -20,7 +20,7 @@ from catalog.cite.model import PARTIAL_AUTHORS_NOTE, Citation, citation_of
 from catalog.cite.ris import render_ris_record
 from catalog.load import load_catalog
 from catalog.models import Catalog, Paper, Venue
-from catalog.render.category import island_rows
+from catalog.render.category import Listing, Section, island_rows
 
 from tests.cite_tools import APA_ALL_AUTHORS, cited_year, decode_tex, expected_ris, inverted_names
 from tests.fixtures.catalog_data import make_data_dir
@@ -310,7 +310,7 @@ def test_island_rows_carry_their_coins(fixture_catalog):
     file, holds one COinS span too."""
     base = fixture_catalog.paper("deepeyes")
     papers = [dataclasses.replace(base, id=f"p{i}") for i in range(3)]
-    rows = island_rows(papers, fixture_catalog, "../")
+    rows = island_rows(Listing("", "all", [Section("papers", "", papers)], ()), fixture_catalog, "../")
     assert [html.count('<span class="Z3988"') for _, html in rows] == [1, 1, 1]
 
 

@@ -10,7 +10,9 @@ from .html import esc
 RECENT_COUNT = 10
 # One colour per category, in taxonomy order (CSS custom properties let dark mode restyle them).
 CATEGORY_COLOURS = ("var(--air-c1)", "var(--air-c2)", "var(--air-c3)", "var(--air-c4)")
-CHART = {"width": 720, "height": 220, "left": 34, "bottom": 28, "top": 10}
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+FIRST_LABEL_GAP = 6  # months between the first month and the first January for the first month to get a label
 
 
 def render_category_cards(catalog: Catalog, base: str = "") -> str:
@@ -58,43 +60,77 @@ def month_range(first: str, last: str) -> list[str]:
     return months
 
 
-def render_timeline(catalog: Catalog) -> str:
-    """Stacked bars of papers per month and category, drawn as inline SVG at build time."""
+def month_name(month: str) -> str:
+    """'2025-05' -> 'May 2025'."""
+    return f"{MONTH_NAMES[int(month[5:]) - 1]} {month[:4]}"
+
+
+def month_href(month: str, base: str) -> str:
+    """The all-papers table showing one month's papers (filter.js reads `month` from the query string)."""
+    return f"{base}papers/?month={month}"
+
+
+def year_labels(months: list[str]) -> list[tuple[int, str]]:
+    """(month index, label) under the time axis: each January's year, and the first month's year when the first
+    January is too far off to name it (a label needs about FIRST_LABEL_GAP months of room at phone width)."""
+    labels = [(i, m[:4]) for i, m in enumerate(months) if m.endswith("-01")]
+    if not labels or labels[0][0] >= FIRST_LABEL_GAP:
+        labels.insert(0, (0, months[0][:4]))
+    return labels
+
+
+def render_bar(month: str, by_category: list[tuple[str, int, str]], peak: int, base: str) -> str:
+    """One month's stacked bar (first category at the bottom), a link to that month's papers; a month without
+    papers is an empty slot. Its height and its segments' are percentages of the plot's and the bar's."""
+    total = sum(n for _, n, _ in by_category)
+    if not total:
+        return '<span class="air-bar"></span>'
+    title = f"{month_name(month)}: {count_label(total)}"
+    segments = "".join(f'<span class="air-seg" style="height:{100 * n / total:.2f}%;background:{colour}"></span>'
+                       for colour, n, _ in by_category if n)
+    return (f'<a class="air-bar" href="{esc(month_href(month, base))}" tabindex="-1" title="{esc(title)}" '
+            f'style="height:{100 * total / peak:.2f}%">{segments}</a>')
+
+
+def render_month_list(months: list[str], rows: dict[str, list[tuple[str, int, str]]], base: str) -> str:
+    """The months as a list of links with their counts: the chart's text equivalent (its bars are too narrow to be
+    touch targets, and unnamed to screen readers)."""
+    items = []
+    for month in reversed(months):
+        parts = [f"{n} {esc(title)}" for _, n, title in rows[month] if n]
+        if parts:
+            total = sum(n for _, n, _ in rows[month])
+            items.append(f'<li><a href="{esc(month_href(month, base))}">{esc(month_name(month))}</a> '
+                         f'{count_label(total)} <span class="air-muted">({", ".join(parts)})</span></li>')
+    return (f'<details class="air-months"><summary>Every month as a list</summary>'
+            f'<ul>{"".join(items)}</ul></details>')
+
+
+def render_timeline(catalog: Catalog, base: str = "") -> str:
+    """Stacked bars of papers per month and category, drawn in HTML and CSS at build time; each bar links to
+    the all-papers table showing that month."""
     if not catalog.papers:
         return ""
     counts = Counter((p.date, p.category) for p in catalog.papers)
     months = month_range(min(p.date for p in catalog.papers), max(p.date for p in catalog.papers))
-    totals = {m: sum(counts[(m, c.id)] for c in catalog.taxonomy.categories) for m in months}
-    peak = max(totals.values())
-    w, h, left, bottom, top = (CHART[k] for k in ("width", "height", "left", "bottom", "top"))
-    step = (w - left) / len(months)
-    scale = (h - bottom - top) / peak
-    shapes = [_axis(peak, scale, h - bottom, left, w)]
-    for i, month in enumerate(months):
-        x, y = left + i * step, h - bottom
-        for colour, cat in zip(CATEGORY_COLOURS, catalog.taxonomy.categories):
-            n = counts[(month, cat.id)]
-            if n:
-                y -= n * scale
-                shapes.append(f'<rect x="{x + 1:.1f}" y="{y:.1f}" width="{max(step - 2, 1):.1f}" '
-                              f'height="{n * scale:.1f}" fill="{colour}"><title>{esc(month)}: '
-                              f'{count_label(n)} in {esc(cat.short_title)}</title></rect>')
-        if month.endswith("-01") or i == 0:
-            shapes.append(f'<text x="{x:.1f}" y="{h - 8}" class="air-axis">{esc(month[:4] if month.endswith("-01") else month)}</text>')
+    rows = {m: [(colour, counts[(m, c.id)], c.short_title) for colour, c in zip(CATEGORY_COLOURS, catalog.taxonomy.categories)]
+            for m in months}
+    peak = max(sum(n for _, n, _ in row) for row in rows.values())
+    bars = "".join(render_bar(m, rows[m], peak, base) for m in months)
+    grid = "".join(f'<span class="air-tick" data-n="{t}" style="bottom:{100 * t / peak:.2f}%"></span>'
+                   for t in sorted({0, peak // 2, peak}))
+    years = "".join(f'<span style="left:{100 * (i + 0.5) / len(months):.2f}%">{esc(label)}</span>'
+                    for i, label in year_labels(months))
     legend = "".join(f'<li><span class="air-swatch" style="background:{c}"></span>{esc(cat.short_title)}</li>'
                      for c, cat in zip(CATEGORY_COLOURS, catalog.taxonomy.categories))
-    summary = f"Papers per month from {months[0]} to {months[-1]}, by category; busiest month has {peak}."
-    return (f'<figure class="air-timeline"><svg viewBox="0 0 {w} {h}" role="img" aria-label="{esc(summary)}">'
-            f'{"".join(shapes)}</svg><figcaption><ul class="air-legend">{legend}</ul></figcaption></figure>')
-
-
-def _axis(peak: int, scale: float, baseline: float, left: int, width: int) -> str:
-    """Baseline and a few horizontal grid lines with their counts."""
-    ticks = sorted({0, peak // 2, peak})
-    lines = [f'<line x1="{left}" x2="{width}" y1="{baseline - t * scale:.1f}" y2="{baseline - t * scale:.1f}" class="air-grid"/>'
-             f'<text x="{left - 6}" y="{baseline - t * scale + 4:.1f}" class="air-axis" text-anchor="end">{t}</text>'
-             for t in ticks]
-    return "".join(lines)
+    summary = (f"Papers per month from {month_name(months[0])} to {month_name(months[-1])}, by category; the "
+               f"busiest month has {peak}. Each bar links to its month's papers.")
+    return (f'<figure class="air-timeline"><ul class="air-legend">{legend}</ul>'
+            f'<div class="air-chart" aria-hidden="true"><div class="air-plot">{grid}<div class="air-bars" '
+            f'style="grid-template-columns:repeat({len(months)},1fr)">{bars}</div></div>'
+            f'<div class="air-years">{years}</div></div>'
+            f'<figcaption class="air-chart-summary">{esc(summary)}</figcaption>'
+            f'{render_month_list(months, rows, base)}</figure>')
 
 
 DOWNLOADS = (

@@ -1,14 +1,15 @@
 /* Category tables: text filter, facets, sorting, live counts and URL state; and the author index's filter.
  *
  * The page (hooks/catalog/render/category.py) holds one `.air-filter` panel, hidden without
- * JavaScript, with a JSON island (a top-level array) and one `.air-group` table per subcategory.
+ * JavaScript, with a JSON island (a top-level array) and one `.air-group` table per section: a
+ * category page's subcategories and the papers filed elsewhere that border it, or the all-papers table.
  * "inline" pages hold every row as HTML; "island" pages hold the first rows of each group and a compact
  * island (facets only), and fetch the rows file beside the page (every paper's search text and row
  * HTML) after the first paint; their rows are drawn here a window at a time.
  *
  * Filtering runs on in-memory records with pre-folded search text; each change writes to the DOM
- * once, and only where something changed. State lives in the query string (find, sub, method,
- * year, has, sort) so a filtered view is a link. Works with Material's instant navigation:
+ * once, and only where something changed. State lives in the query string (find, cat, sub, method,
+ * year, has, month, sort) so a filtered view is a link. Works with Material's instant navigation:
  * binding is idempotent per panel element, and window-level listeners are added once.
  */
 (function () {
@@ -16,7 +17,10 @@
 
   if (window.airFilter) return; // evaluated twice: the first copy already listens
 
-  var LIST_FACETS = ["sub", "method", "year", "has"];
+  var LIST_FACETS = ["cat", "sub", "method", "year", "has", "month"];
+  var ANY_OF = ["cat", "sub", "year", "month"]; // a paper matches if it has one of the values asked for
+  // "all of" facets (method, has): a paper matches if it has every value asked for. The month has no checkboxes:
+  // links set it (`?month=2025-05`, from the home page's timeline), the panel says so and clears it.
   var SORTS = ["date", "date-asc", "name", "name-desc"];
   var DEFAULT_SORT = "date";
   var SHORT_WORD = 3; // query words this short match whole words only
@@ -44,10 +48,16 @@
     return n === 1 ? "paper" : "papers";
   }
 
+  // "2025-05" -> "May 2025"
+  function monthName(month) {
+    var date = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1));
+    return date.toLocaleString("en", { month: "long", year: "numeric", timeZone: "UTC" });
+  }
+
   /* State and URL */
 
   function emptyState(sort) {
-    return { find: "", sub: [], method: [], year: [], has: [], sort: sort || DEFAULT_SORT };
+    return { find: "", cat: [], sub: [], method: [], year: [], has: [], month: [], sort: sort || DEFAULT_SORT };
   }
 
   function isFiltered(state) {
@@ -99,24 +109,30 @@
   function recordFromRow(row, text, index) {
     var name = row.querySelector(".air-short") || row.querySelector(".air-title-text");
     return makeRecord(row.id, text || "", row.getAttribute("data-date"), row.getAttribute("data-sub"),
-      row.getAttribute("data-methods"), row.getAttribute("data-links"), name ? name.textContent : row.id, index);
+      row.getAttribute("data-methods"), row.getAttribute("data-links"), name ? name.textContent : row.id,
+      row.getAttribute("data-cat"), index);
   }
 
-  function makeRecord(id, text, date, sub, methods, links, name, index) {
+  function makeRecord(id, text, date, sub, methods, links, name, cat, index) {
     return {
-      id: id, text: text, date: date, year: date.slice(0, 4), sub: sub,
+      id: id, text: text, date: date, year: date.slice(0, 4), month: date, sub: sub, cat: cat,
       methods: methods ? methods.split(" ") : [], links: links ? links.split(" ") : [],
       name: name, index: index, html: "", row: null, group: null,
       textOk: true, match: true, shown: true
     };
   }
 
-  // Island pages: the island holds [id, date, sub, methods, link kinds, name] per paper; the search text and
-  // row HTML come after the first paint from the rows file (addRows).
+  // Each record knows its group: its section's index in the island, or the table that holds its row. Island
+  // pages: the island holds [id, date, sub, methods, link kinds, name, category, section index] per paper; the
+  // search text and row HTML come after the first paint from the rows file (addRows).
   function loadRecords(ctl, island) {
     var records = [];
     if (ctl.island) {
-      island.forEach(function (r, i) { records.push(makeRecord(r[0], "", r[1], r[2], r[3], r[4], r[5], i)); });
+      island.forEach(function (r, i) {
+        var rec = makeRecord(r[0], "", r[1], r[2], r[3], r[4], r[5], r[6], i);
+        rec.group = ctl.groups[r[7]];
+        records.push(rec);
+      });
       return records;
     }
     var texts = new Map(island);
@@ -125,6 +141,7 @@
       Array.prototype.forEach.call(group.tbody.rows, function (row) {
         var rec = recordFromRow(row, texts.get(row.id), records.length);
         rec.row = row;
+        rec.group = group;
         records.push(rec);
       });
     });
@@ -151,14 +168,9 @@
     };
   }
 
-  // Attach each record to its group; pages without subcategories have one group for all.
+  // List each group's records.
   function groupRecords(ctl) {
-    var bySub = new Map(ctl.groups.map(function (g) { return [g.sub, g]; }));
-    ctl.records.forEach(function (rec) {
-      var group = bySub.get(rec.sub) || ctl.groups[0];
-      rec.group = group;
-      group.recs.push(rec);
-    });
+    ctl.records.forEach(function (rec) { rec.group.recs.push(rec); });
     ctl.groups.forEach(function (group) {
       group.orders[DEFAULT_SORT] = group.recs; // the catalog's order: newest first, then by name
       group.limit = ctl.window;
@@ -192,6 +204,14 @@
     return function (text) { return whole.test(text); };
   }
 
+  function hasFacet(state, facet, rec) {
+    var wanted = state[facet];
+    if (!wanted.length) return true;
+    if (facet === "method") return wanted.every(function (v) { return rec.methods.indexOf(v) >= 0; });
+    if (facet === "has") return wanted.every(function (v) { return rec.links.indexOf(v) >= 0; });
+    return wanted.indexOf(rec[facet]) >= 0;
+  }
+
   function evaluate(ctl) {
     var state = ctl.state;
     var words = queryWords(state.find);
@@ -201,28 +221,32 @@
     var narrowing = ctl.lastQuery !== null && query.indexOf(ctl.lastQuery) === 0 &&
       queryWords(ctl.lastQuery).every(function (w) { return w.length > SHORT_WORD; });
     var tests = words.map(wordTest);
-    var counts = { sub: {}, method: {}, year: {}, has: {} };
+    var counts = { cat: {}, sub: {}, method: {}, year: {}, has: {}, month: {} };
     var total = 0;
+    var elsewhere = {}; // matches filed under another category than the page's, by category
     ctl.records.forEach(function (rec) {
       if (!(narrowing && !rec.textOk)) rec.textOk = tests.every(function (test) { return test(rec.text); });
-      var t = rec.textOk;
-      var s = !state.sub.length || state.sub.indexOf(rec.sub) >= 0;
-      var y = !state.year.length || state.year.indexOf(rec.year) >= 0;
-      var m = state.method.every(function (v) { return rec.methods.indexOf(v) >= 0; });
-      var h = state.has.every(function (v) { return rec.links.indexOf(v) >= 0; });
-      rec.match = t && s && y && m && h;
+      var fails = rec.textOk ? 0 : 1;
+      var failed = ""; // the facet that fails, when it alone does
+      LIST_FACETS.forEach(function (facet) {
+        if (!hasFacet(state, facet, rec)) { fails++; failed = facet; }
+      });
+      rec.match = fails === 0;
       // Option counts: for "any of" facets, papers matching everything else; for "all of", matches having it.
-      if (t && y && m && h) counts.sub[rec.sub] = (counts.sub[rec.sub] || 0) + 1;
-      if (t && s && m && h) counts.year[rec.year] = (counts.year[rec.year] || 0) + 1;
+      ANY_OF.forEach(function (facet) {
+        if (fails === 0 || (fails === 1 && failed === facet)) counts[facet][rec[facet]] = (counts[facet][rec[facet]] || 0) + 1;
+      });
       if (rec.match) {
         total++;
         rec.methods.forEach(function (v) { counts.method[v] = (counts.method[v] || 0) + 1; });
         rec.links.forEach(function (v) { counts.has[v] = (counts.has[v] || 0) + 1; });
+        if (ctl.home && rec.cat !== ctl.home) elsewhere[rec.cat] = (elsewhere[rec.cat] || 0) + 1;
       }
     });
     ctl.lastQuery = query;
     ctl.total = total;
     ctl.counts = counts;
+    ctl.elsewhere = elsewhere;
   }
 
   /* Drawing: write only what changed */
@@ -315,9 +339,22 @@
     ctl.sortShown = sort;
   }
 
-  // The live count, the no-match message, clear-all, and each option's count (dimmed at zero).
+  // ", 3 of them filed under Multimodal and 1 under Multi-Agent" (as catalog.render.category.elsewhere_text).
+  function elsewhereText(ctl) {
+    var parts = ctl.options.cat.filter(function (cat) { return ctl.elsewhere[cat]; }).map(function (cat) {
+      return ctl.elsewhere[cat] + " under " + ctl.catNames[cat];
+    });
+    if (!parts.length) return "";
+    return ", " + parts[0].replace(" under ", " of them filed under ") + parts.slice(1).map(function (p) {
+      return " and " + p;
+    }).join("");
+  }
+
+  // The live count, the month shown, the no-match message, clear-all, and each option's count (dimmed at zero).
   function drawPanel(ctl, filtered) {
-    setText(ctl.totalEl, ctl.total + " of " + ctl.records.length + " " + papers(ctl.records.length));
+    setText(ctl.totalEl, ctl.total + " of " + ctl.records.length + " " + papers(ctl.records.length) + elsewhereText(ctl));
+    setHidden(ctl.monthEl, !ctl.state.month.length);
+    setText(ctl.monthNameEl, ctl.state.month.map(monthName).join(", "));
     setHidden(ctl.noneEl, ctl.total > 0);
     if (ctl.clearButton.disabled === filtered) ctl.clearButton.disabled = !filtered;
     ctl.optionCounts.forEach(function (shown) {
@@ -428,6 +465,7 @@
     if (button.classList.contains("air-sort")) sortBy(ctl, button.getAttribute("data-sort"));
     else if (button.classList.contains("air-clear")) clearAll(ctl);
     else if (button.classList.contains("air-more")) showMore(ctl, button);
+    else if (button.classList.contains("air-month-clear")) clearMonth(ctl);
   }
 
   // Date toggles newest/oldest first (newest first on first click); Paper toggles A-Z/Z-A.
@@ -448,6 +486,14 @@
     ctl.input.focus(); // the clicked button may have just been hidden
   }
 
+  function clearMonth(ctl) {
+    ctl.state.month = [];
+    ctl.typing = false;
+    apply(ctl);
+    writeUrl(ctl, true);
+    ctl.input.focus(); // the clicked button is hidden now
+  }
+
   function showMore(ctl, button) {
     var group = ctl.groups.filter(function (g) { return g.more === button; })[0];
     if (!group) return;
@@ -458,10 +504,20 @@
 
   /* Binding */
 
-  function panelOptions(checkboxes) {
-    var options = { sub: [], method: [], year: [], has: [] };
+  // The values each facet offers: its checkboxes', and for the month every month some paper has.
+  function panelOptions(checkboxes, records) {
+    var options = { cat: [], sub: [], method: [], year: [], has: [], month: [] };
     checkboxes.forEach(function (box) { options[box.name].push(box.value); });
+    var months = new Set(records.map(function (rec) { return rec.month; }));
+    options.month = Array.from(months).sort().reverse();
     return options;
+  }
+
+  // Category names as the category facet's chips show them.
+  function categoryNames(checkboxes) {
+    var names = {};
+    checkboxes.forEach(function (box) { if (box.name === "cat") names[box.value] = box.nextElementSibling.textContent; });
+    return names;
   }
 
   function createController(root) {
@@ -471,12 +527,14 @@
       root: root, scope: scope, pathname: location.pathname,
       island: root.getAttribute("data-mode") === "island",
       window: parseInt(root.getAttribute("data-window"), 10) || 200,
-      input: root.querySelector("input[type=search]"), checkboxes: checkboxes, options: panelOptions(checkboxes),
+      home: root.getAttribute("data-category") || "", catNames: categoryNames(checkboxes),
+      input: root.querySelector("input[type=search]"), checkboxes: checkboxes, options: null,
       totalEl: root.querySelector(".air-total"), noneEl: root.querySelector(".air-none"),
+      monthEl: root.querySelector(".air-month"), monthNameEl: root.querySelector(".air-month-name"),
       clearButton: root.querySelector(".air-status .air-clear"),
       sortButtons: Array.prototype.slice.call(scope.querySelectorAll("button.air-sort")),
       optionCounts: [], groups: [], records: [], byId: new Map(),
-      state: emptyState(), lastQuery: null, total: 0, counts: null, ready: false,
+      state: emptyState(), lastQuery: null, total: 0, counts: null, elsewhere: {}, ready: false,
       sortShown: DEFAULT_SORT, typing: false, highlightId: "", search: location.search
     };
     root.querySelectorAll("[data-n-for]").forEach(function (el) {
@@ -487,6 +545,7 @@
     // The island's script may have lost its type and class to instant navigation: find it by place.
     ctl.records = loadRecords(ctl, JSON.parse(root.querySelector("script").textContent));
     ctl.records.forEach(function (rec) { ctl.byId.set(rec.id, rec); });
+    ctl.options = panelOptions(checkboxes, ctl.records);
     groupRecords(ctl);
 
     scope.addEventListener("input", function (e) { onInput(ctl, e); });

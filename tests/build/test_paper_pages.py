@@ -138,7 +138,7 @@ def test_sitemap_lists_every_paper_page(site: Path, catalog: Catalog) -> None:
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locs = [loc.text for loc in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", namespace)]
     paths = [urlsplit(loc).path for loc in locs]
-    paper_paths = sorted(path[path.index("papers/"):] for path in paths if "/papers/" in path)
+    paper_paths = sorted(path[path.index("papers/"):] for path in paths if re.search(r"/papers/[^/]+/$", path))
     assert paper_paths == sorted(p.url for p in catalog.papers)
     assert len(locs) == len(set(locs))
 

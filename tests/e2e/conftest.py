@@ -18,7 +18,14 @@ from pathlib import Path
 
 import pytest
 from catalog.models import Catalog, Category
-from catalog.render.category import ROWS_FILE, is_island, island_rows, render_category_body
+from catalog.render.category import (
+    ROWS_FILE,
+    Listing,
+    category_listing,
+    is_island,
+    island_rows,
+    render_listing_body,
+)
 
 from tests.conftest import require_tool
 
@@ -73,13 +80,18 @@ def write_standalone_page(folder: Path, site: Path, body: str, scripts: str, tit
     return folder
 
 
-def write_category_page(folder: Path, site: Path, catalog: Catalog, category: Category, scripts: str) -> Path:
-    """A standalone page (write_standalone_page) of one category's body, with its rows file in island mode."""
-    papers = catalog.in_category(category.id)
-    if is_island(papers):
-        rows = island_rows(papers, catalog, "../")
+def write_listing_page(folder: Path, site: Path, catalog: Catalog, listing: Listing, scripts: str,
+                       title: str = "Island") -> Path:
+    """A standalone page (write_standalone_page) of one table page's body, with its rows file in island mode."""
+    if is_island(listing):
+        rows = island_rows(listing, catalog, "../")
         (folder / ROWS_FILE).write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
-    return write_standalone_page(folder, site, render_category_body(catalog, category, "../"), scripts)
+    return write_standalone_page(folder, site, render_listing_body(catalog, listing, "../"), scripts, title)
+
+
+def write_category_page(folder: Path, site: Path, catalog: Catalog, category: Category, scripts: str) -> Path:
+    """write_listing_page for a category page."""
+    return write_listing_page(folder, site, catalog, category_listing(catalog, category, "../"), scripts)
 
 
 @pytest.fixture(name="base_url", scope="session")

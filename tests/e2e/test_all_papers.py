@@ -16,13 +16,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from catalog.load import load_catalog
 from catalog.models import Catalog, Paper
-from catalog.render.category import WINDOW_ROWS, render_all_papers_body, search_text
+from catalog.render.category import WINDOW_ROWS, all_papers_listing, search_text
 from catalog.render.home import month_name
 from catalog.text import fold_for_search
 from playwright.sync_api import Page, expect
 
 from tests.conftest import ROOT, bordering, listed_on
-from tests.e2e.conftest import serve, write_standalone_page
+from tests.e2e.conftest import serve, write_listing_page
 from tests.e2e.test_filter import READY, holds, option, query_of, visible_ids
 
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
@@ -272,8 +272,8 @@ def fixture_synthetic(tmp_path_factory) -> Catalog:
 @pytest.fixture(name="big_url", scope="module")
 def fixture_big_url(synthetic: Catalog, site: Path, tmp_path_factory) -> str:
     """The all-papers table of the synthetic catalog, rendered and converted as the site does, served."""
-    folder = write_standalone_page(tmp_path_factory.mktemp("all-papers"), site, render_all_papers_body(synthetic),
-                                   '<script src="filter.js"></script>', title="All papers")
+    folder = write_listing_page(tmp_path_factory.mktemp("all-papers"), site, synthetic, all_papers_listing(synthetic),
+                                '<script src="filter.js"></script>', title="All papers")
     with serve(folder) as url:
         yield url
 

@@ -103,7 +103,7 @@ def test_the_rows_file_holds_each_papers_text_and_row_in_island_order(big_body: 
         assert name.startswith("Syn") and text == search_text(paper) and section == ["alpha", "beta"].index(sub)
     hostile = rows[[r[0] for r in records].index("paper-00007")][1]
     assert HOSTILE_TITLE in BeautifulSoup(hostile, "html.parser").select_one(".air-title-text").get_text()
-    assert rows_files(catalog) == {f"synth/{ROWS_FILE}": island_rows(listing, catalog, "../"),
+    assert dict(rows_files(catalog)) == {f"synth/{ROWS_FILE}": island_rows(listing, catalog, "../"),
                                    f"papers/{ROWS_FILE}": island_rows(all_papers_listing(catalog), catalog, "../")}
 
 

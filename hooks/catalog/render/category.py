@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..cite.coins import render_coins
@@ -314,12 +314,14 @@ def island_rows(listing: Listing, catalog: Catalog, base: str) -> list[list[str]
     return [[search_text(p), render_row(p, catalog, base, listing.with_category)] for p in listing.papers]
 
 
-def rows_files(catalog: Catalog, base: str = "../") -> dict[str, list[list[str]]]:
-    """Path under the site root -> rows, for each table page in island mode (<category>/rows.json, and
-    papers/rows.json for the all-papers page)."""
+def rows_files(catalog: Catalog, base: str = "../") -> Iterator[tuple[str, list[list[str]]]]:
+    """(path under the site root, rows) for each table page in island mode (<category>/rows.json, and
+    papers/rows.json for the all-papers page), made one at a time."""
     listings = [(c.url, category_listing(catalog, c, base)) for c in catalog.taxonomy.categories]
     listings.append((ALL_PAPERS_URL, all_papers_listing(catalog)))
-    return {url + ROWS_FILE: island_rows(listing, catalog, base) for url, listing in listings if is_island(listing)}
+    for url, listing in listings:
+        if is_island(listing):
+            yield url + ROWS_FILE, island_rows(listing, catalog, base)
 
 
 # The page body

@@ -355,8 +355,9 @@ def measure_edit_loop(cat: Catalog, runs: int) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}{site_path}papers/{paper_id}/"
     log = (cat.project / "serve.log").open("w")
+    env = dict(build_env(cat.project), TMPDIR=str(cat.project.parent))  # serve builds into a temporary folder
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                            cwd=cat.project, env=build_env(cat.project), stdout=log, stderr=subprocess.STDOUT)
+                            cwd=cat.project, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         if not wait_for(url, lambda body: True, SERVE_START_TIMEOUT_S):
             cat.notes.append("edit loop: `mkdocs serve` did not serve the paper page")

@@ -40,10 +40,11 @@ INLINE_ROW_LIMIT = 1000
 WINDOW_ROWS = 200
 ROWS_FILE = "rows.json"  # beside an island page
 ALL_PAPERS_URL = "papers/"  # the all-papers page (docs/papers.md)
-# A group drawing more rows than this renders only near the screen (catalog.css `.air-group--lazy`): that saves
-# the big tables' style and layout work, but audits (axe, Lighthouse) read the rows of a group not yet rendered
-# as misplaced, so smaller groups, all of the real catalog's, are drawn as they are.
-LAZY_GROUP_ROWS = 100
+# A group drawing more rows than this, or any group of an island page, renders only near the screen (catalog.css
+# `.air-group--lazy`): that saves the big tables' style and layout work at each keystroke, but audits (axe,
+# Lighthouse) read the rows of a group not yet rendered as misplaced, so smaller groups, all of the real
+# catalog's, are drawn as they are.
+LAZY_GROUP_ROWS = 50
 
 COLUMNS = (("date", "Date"), ("paper", "Paper"), ("category", "Category"), ("methods", "Methods"), ("links", "Links"))
 SORT_KEYS = {"date": "date", "paper": "name"}  # column -> the sort key its header button sets
@@ -216,7 +217,7 @@ def render_group(section: Section, catalog: Catalog, base: str, window: int, wit
             body += (f'<p class="air-nojs">The newest {window:,} of {len(papers):,} papers are listed here; '
                      f'listing and filtering all of them needs JavaScript.</p>')
     shown = min(len(papers), window) if window else len(papers)
-    if shown <= LAZY_GROUP_ROWS:
+    if not shown or (shown <= LAZY_GROUP_ROWS and not window):  # island pages are big: their groups are lazy
         return f'<div class="air-group" data-sub="{esc(section.key)}">{section.note}{count}{body}</div>'
     size = f"contain-intrinsic-size:auto {4 * shown + 6}em"  # the group's place until it is first rendered
     return (f'<div class="air-group air-group--lazy" data-sub="{esc(section.key)}" style="{size}">'

@@ -20,6 +20,7 @@ from catalog.render.category import (
     WINDOW_ROWS,
     all_papers_listing,
     category_listing,
+    facet_values,
     island_rows,
     render_category_body,
     rows_files,
@@ -205,3 +206,16 @@ def test_only_big_groups_render_lazily(big_body: str, site: Path) -> None:
     for category in ("multimodal", "multi-round-acting", "multi-agent", "unified-generation"):
         page = BeautifulSoup((site / category / "index.html").read_text(encoding="utf-8"), "html.parser")
         assert page.select(".air-group") and not page.select(".air-group--lazy"), category
+
+
+def test_facet_counts_are_there_before_the_script(site: Path, catalog) -> None:
+    """Each facet chip carries its count of papers from the first paint (filter.js keeps it live), so no chip
+    changes width when the script starts: on every category page, the count of the listed papers with that value."""
+    for category in catalog.taxonomy.categories:
+        soup = BeautifulSoup((site / category.id / "index.html").read_text(encoding="utf-8"), "html.parser")
+        listed = {row["id"] for row in soup.select(".air-group tbody tr[id]")}
+        papers = [catalog.paper(pid) for pid in listed]
+        for span in soup.select("form.air-filter .air-n[data-n-for]"):
+            facet, value = span["data-n-for"].split(":", 1)
+            expected = sum(value in facet_values(p)[facet] for p in papers)
+            assert span.get_text() == str(expected) and expected > 0, (category.id, facet, value)

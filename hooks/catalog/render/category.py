@@ -227,36 +227,44 @@ def render_group(section: Section, catalog: Catalog, base: str, window: int, wit
 # Filter controls
 
 
-def render_checkbox(facet: str, value: str, label: str) -> str:
-    """A facet option: a labelled checkbox shown as a chip, with a live count filled in by filter.js."""
+def render_checkbox(facet: str, value: str, label: str, count: int) -> str:
+    """A facet option: a labelled checkbox shown as a chip, with its count of papers, which filter.js keeps live
+    (the count is there from the first paint, so the chip keeps its width when the script starts)."""
     return (f'<label class="air-option"><input type="checkbox" name="{facet}" value="{esc(value)}">'
-            f'<span>{esc(label)}</span> <span class="air-n" data-n-for="{facet}:{esc(value)}"></span></label>')
+            f'<span>{esc(label)}</span> <span class="air-n" data-n-for="{facet}:{esc(value)}">{count}</span></label>')
 
 
-def render_facet(facet: str, legend: str, options: list[tuple[str, str]], hint: str = "") -> str:
+def render_facet(facet: str, legend: str, options: list[tuple[str, str, int]], hint: str = "") -> str:
     """A fieldset of checkboxes; nothing when no option could narrow the list."""
     if not options or (len(options) < 2 and facet in ("cat", "sub", "year")):  # one value of an "any of": all papers
         return ""
     hint_html = f' <span class="air-hint">{esc(hint)}</span>' if hint else ""
-    boxes = "".join(render_checkbox(facet, value, label) for value, label in options)
+    boxes = "".join(render_checkbox(facet, value, label, count) for value, label, count in options)
     return (f'<fieldset class="air-facet" data-facet="{facet}"><legend>{esc(legend)}{hint_html}</legend>'
             f'{boxes}</fieldset>')
 
 
-def facet_options(catalog: Catalog, listing: Listing) -> dict[str, list[tuple[str, str]]]:
-    """(value, label) options of each facet, only values some paper of the listing has."""
-    papers = listing.papers
-    cats = {p.category for p in papers}
-    subs = {p.subcategory for p in papers}
-    methods = {m for p in papers for m in p.methods}
-    kinds = {kind for p in papers for kind, _ in p.links.items()}
-    return {
-        "cat": [(c.id, c.short_title) for c in catalog.taxonomy.categories if c.id in cats],
-        "sub": [(s.id, s.title) for s in listing.subcategories if s.id in subs],
-        "method": [(m.id, m.label) for m in catalog.taxonomy.methods if m.id in methods],
-        "year": [(y, y) for y in sorted({p.year for p in papers}, reverse=True)],
-        "has": [(kind, label) for kind, label in HAS_FACETS if kind in kinds],
+def facet_values(paper: Paper) -> dict[str, list[str]]:
+    """The values a paper has in each facet (as filter.js reads them from the island or the row)."""
+    return {"cat": [paper.category], "sub": [paper.subcategory], "method": list(paper.methods), "year": [paper.year],
+            "has": [kind for kind, _ in paper.links.items()]}
+
+
+def facet_options(catalog: Catalog, listing: Listing) -> dict[str, list[tuple[str, str, int]]]:
+    """(value, label, papers) options of each facet, only values some paper of the listing has."""
+    counts: dict[str, Counter] = {facet: Counter() for facet in ("cat", "sub", "method", "year", "has")}
+    for paper in listing.papers:
+        for facet, values in facet_values(paper).items():
+            counts[facet].update(values)
+    labels = {
+        "cat": [(c.id, c.short_title) for c in catalog.taxonomy.categories],
+        "sub": [(s.id, s.title) for s in listing.subcategories],
+        "method": [(m.id, m.label) for m in catalog.taxonomy.methods],
+        "year": [(y, y) for y in sorted(counts["year"], reverse=True)],
+        "has": list(HAS_FACETS),
     }
+    return {facet: [(value, label, counts[facet][value]) for value, label in options if counts[facet][value]]
+            for facet, options in labels.items()}
 
 
 def render_controls(catalog: Catalog, listing: Listing, island_json: str, window: int) -> str:

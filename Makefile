@@ -64,7 +64,7 @@ check: $(STAMP)
 	$(VENV)/bin/catalog validate
 
 ## Benchmark: build, load, filter and search figures at 1,000 and 10,000 papers.
-bench: $(STAMP) browser
+bench: $(STAMP) browser node-tools
 	$(PY) benchmarks/bench.py
 
 clean:

@@ -436,10 +436,11 @@ class Gzipped(Quiet):
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
+        if path.is_dir() and not self.path.endswith("/"):
+            return super().send_head()  # the redirect to the folder's URL
         path = path / "index.html" if path.is_dir() else path
         kind = self.guess_type(str(path))
-        if ("gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file()
-                or not kind.startswith(self.COMPRESSED) or (path.is_dir() and not self.path.endswith("/"))):
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() or not kind.startswith(self.COMPRESSED):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), GZIP_LEVEL)
         self.send_response(200)

@@ -1,7 +1,8 @@
 """The files the site publishes besides its pages: papers.json, the citation files, the feeds and the rows
 files of the big category pages.
 
-Pure functions of a Catalog; the MkDocs hooks write the returned texts into the built site.
+`site_files` is a pure function of a Catalog, whose texts the MkDocs hooks add to the site; `write_rows_files`
+writes the rows files into the built site itself.
 """
 from __future__ import annotations
 

@@ -11,7 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import jsonschema_rs
 import yaml
 
 from . import check, load_cache
@@ -83,6 +82,8 @@ def fast_schema_check(schema_dir: str, schema_file: str) -> Callable[[object], b
     """Whether a document is valid against one schema file of schema_dir (references to its siblings resolved),
     by jsonschema-rs: 10,000 papers in about 0.03 s, where jsonschema takes seconds. It only says yes or no; the
     problems of a document it rejects come from `schema_validator`, so every message stays as it was."""
+    import jsonschema_rs  # here, like jsonschema: a build whose catalog comes from load_cache validates nothing
+
     schemas = read_schemas(schema_dir)
     registry = jsonschema_rs.Registry([(schema.get("$id", name), schema) for name, schema in schemas.items()])
     return jsonschema_rs.validator_for(schemas[schema_file], registry=registry).is_valid

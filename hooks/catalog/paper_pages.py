@@ -6,7 +6,7 @@ values are tokens, and each paper's page is the shell with its own values put in
 Markdown and mkdocs-macros then run once, not once per paper: at 10,000 papers they were two thirds of
 the build, and MkDocs keeps every page it renders to the end of the build (27 KB a page).
 
-The build's part (catalog-free MkDocs hooks in hooks/mkdocs_hooks.py): `prepare` before the files are
+The build's part (the thin MkDocs hooks of hooks/mkdocs_hooks.py call these): `prepare` before the files are
 gathered, the shell's metadata, body and head tags while MkDocs renders it, `keep_shell` with its output,
 then `write` once the site is built, which also removes the shell. The sitemap lists `urls`.
 """
@@ -16,6 +16,7 @@ import re
 import shutil
 from pathlib import Path
 
+from .cite.export import BIBTEX, CITE_FORMATS
 from .models import Catalog, Paper
 from .render.html import esc
 from .render.paper import PAPERS_DIR, RELATED_COUNT, description, page_title, render_head_tags, render_paper_page
@@ -29,7 +30,6 @@ SHELL_VALUES = {"title": "@@air:title@@", "description": "@@air:description@@", 
                 "head": "@@air:head@@", "body": "<h1>@@air:body@@</h1>", "url": SHELL_URL}
 TOKEN = re.compile("(" + "|".join(re.escape(token) for token in SHELL_VALUES.values()) + ")")
 NAME_OF_TOKEN = {token: name for name, token in SHELL_VALUES.items()}
-CITE_FILES = ("cite.bib", "cite.ris", "cite.json")
 
 
 class ShellError(RuntimeError):
@@ -88,7 +88,7 @@ class PaperPages:
 
     def values(self, paper: Paper) -> dict[str, str]:
         """What a paper's page puts where the shell has tokens."""
-        bibtex = self.cite_files[f"{paper.url}cite.bib"]
+        bibtex = self.cite_files[paper.url + BIBTEX.paper_file]
         return {"title": esc(page_title(paper)), "description": esc(description(paper)), "edit": esc(paper.source_file),
                 "head": render_head_tags(paper, f"{self.site_url}/{paper.url}"),
                 "body": render_paper_page(paper, self.catalog, self.related[paper.id], bibtex), "url": paper.url}
@@ -108,7 +108,8 @@ class PaperPages:
             folder = site_dir / paper.url
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "index.html").write_text(self.page_html(paper), encoding="utf-8")
-            for name in CITE_FILES:
+            for cite_format in CITE_FORMATS:
+                name = cite_format.paper_file
                 (folder / name).write_text(self.cite_files[paper.url + name], encoding="utf-8")
         shutil.rmtree(site_dir / SHELL_URL, ignore_errors=True)
         self.cite_files, self.shell = {}, []

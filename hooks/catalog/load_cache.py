@@ -6,6 +6,9 @@ milliseconds. `load_catalog` asks here first: the key is a BLAKE2 hash of every 
 Python version. Only a catalog without problems is stored, so a broken file is always re-checked and
 reported in full. The cache is one file, <project>/.cache/catalog.pickle (git-ignored), written
 atomically; any error reading or writing it means a normal load. AIR_CATALOG_CACHE=0 turns it off.
+
+What the build derives from the catalog alone and pays for on every build (the related papers: 2 s at 10,000
+papers) is kept the same way under the same key (`remember`), one file a value: .cache/<name>.pickle.
 """
 from __future__ import annotations
 
@@ -14,9 +17,13 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from .models import Catalog
+
+T = TypeVar("T")
 
 CACHE_DIR = ".cache"
 CACHE_FILE = "catalog.pickle"
@@ -28,9 +35,9 @@ def enabled() -> bool:
     return os.environ.get(ENV_SWITCH, "1") != "0"
 
 
-def cache_path(data_dir: Path) -> Path:
-    """.cache/catalog.pickle beside data/."""
-    return data_dir.parent / CACHE_DIR / CACHE_FILE
+def cache_path(data_dir: Path, file_name: str = CACHE_FILE) -> Path:
+    """.cache/catalog.pickle (or another of the cache's files) beside data/."""
+    return data_dir.parent / CACHE_DIR / file_name
 
 
 def content_key(data_dir: Path) -> str:
@@ -47,23 +54,39 @@ def content_key(data_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def read(data_dir: Path, key: str) -> Catalog | None:
-    """The cached catalog if it was stored under this key, else None."""
+def read(data_dir: Path, key: str, file_name: str = CACHE_FILE) -> object | None:
+    """What was stored in the file under this key (the catalog, by default), else None."""
     try:
-        with cache_path(data_dir).open("rb") as file:
-            stored_key, catalog = pickle.load(file)
+        with cache_path(data_dir, file_name).open("rb") as file:
+            stored_key, value = pickle.load(file)
     except Exception:  # noqa: BLE001 - a missing, stale or unreadable cache is a cache miss
         return None
-    return catalog if stored_key == key and isinstance(catalog, Catalog) else None
+    if stored_key != key or (file_name == CACHE_FILE and not isinstance(value, Catalog)):
+        return None
+    return value
 
 
-def write(data_dir: Path, key: str, catalog: Catalog) -> None:
-    """Store the catalog under key (atomically); a read-only tree is not an error."""
-    path = cache_path(data_dir)
+def write(data_dir: Path, key: str, value: object, file_name: str = CACHE_FILE) -> None:
+    """Store the value (the catalog, by default) under key, atomically; a read-only tree is not an error."""
+    path = cache_path(data_dir, file_name)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".catalog-", delete=False) as file:
-            pickle.dump((key, catalog), file, protocol=pickle.HIGHEST_PROTOCOL)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".cache-", delete=False) as file:
+            pickle.dump((key, value), file, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(file.name, path)
     except OSError:
         return
+
+
+def remember(data_dir: Path, name: str, compute: Callable[[], T]) -> T:
+    """compute(), a value derived from the catalog of data_dir alone, kept in .cache/<name>.pickle under the
+    catalog's key. It must not hold the catalog's objects (their copies would be unpickled): ids, not papers."""
+    if not enabled():
+        return compute()
+    data_dir = Path(data_dir).resolve()
+    key, file_name = content_key(data_dir), f"{name}.pickle"
+    value = read(data_dir, key, file_name)
+    if value is None:
+        value = compute()
+        write(data_dir, key, value, file_name)
+    return value

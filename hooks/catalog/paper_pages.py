@@ -19,8 +19,8 @@ from pathlib import Path
 from .cite.export import BIBTEX, CITE_FORMATS
 from .models import Catalog, Paper
 from .render.html import esc
-from .render.paper import PAPERS_DIR, RELATED_COUNT, description, page_title, render_head_tags, render_paper_page
-from .similarity import RelatedPaper, related_papers
+from .render.paper import PAPERS_DIR, description, page_title, render_head_tags, render_paper_page
+from .similarity import RelatedPaper
 
 SHELL_ID = "_shell"  # no paper has this id: ids are lowercase letters, digits and hyphens
 SHELL_SRC = f"{PAPERS_DIR}/{SHELL_ID}.md"
@@ -52,10 +52,12 @@ class PaperPages:
         self.cite_files: dict[str, str] = {}
         self.shell: list[str] = []  # the shell's text split at its tokens: text, value name, text, ...
 
-    def prepare(self, catalog: Catalog, site_url: str, cite_files: dict[str, str]) -> None:
-        """Start a build: its catalog, the site's URL and each paper's citation files (papers/<id>/cite.*)."""
+    def prepare(self, catalog: Catalog, site_url: str, cite_files: dict[str, str],
+                related: dict[str, tuple[RelatedPaper, ...]]) -> None:
+        """Start a build: its catalog, the site's URL, each paper's citation files (papers/<id>/cite.*) and related
+        papers (`similarity.related_papers`, RELATED_COUNT each)."""
         self.catalog, self.site_url, self.cite_files = catalog, site_url.rstrip("/"), cite_files
-        self.related, self.shell = related_papers(catalog, RELATED_COUNT), []
+        self.related, self.shell = related, []
 
     # The shell, while MkDocs renders it
 

@@ -252,9 +252,9 @@ class SimilarityModel:
 
 @dataclass(frozen=True)
 class RelatedPaper:
-    """A paper shown as related to another, with the words they share."""
+    """A paper shown as related to another (by id: the build keeps these in load_cache), with the words they share."""
 
-    paper: Paper
+    paper_id: str
     shared: tuple[str, ...]
 
 
@@ -262,5 +262,5 @@ def related_papers(catalog: Catalog, count: int) -> dict[str, tuple[RelatedPaper
     """For every paper, the `count` papers most like it in content, across categories."""
     model = SimilarityModel.of_catalog(catalog)
     papers = catalog.papers
-    return {paper.id: tuple(RelatedPaper(papers[n.index], n.shared) for n in model.nearest(index, count))
+    return {paper.id: tuple(RelatedPaper(papers[n.index].id, n.shared) for n in model.nearest(index, count))
             for index, paper in enumerate(papers)}

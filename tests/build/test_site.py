@@ -248,3 +248,19 @@ def test_paper_pages_are_the_shell_with_their_own_values(site: Path, catalog: Ca
         assert "@@air:" not in html and "_shell" not in html, paper.id
     assert len(navs) == 1
     assert not (site / "papers" / "_shell").exists()
+
+
+def test_the_theme_s_compiled_templates_are_kept_and_an_edited_one_is_compiled_again(tmp_path: Path) -> None:
+    """A rebuild takes the theme's templates from .cache/templates/ and builds the same site; a template edited
+    since is compiled anew."""
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    cold = build_site(project, tmp_path / "cold")
+    assert list((project / ".cache" / "templates").glob("*.cache"))
+    warm = build_site(project, tmp_path / "warm")
+    for page in ("index.html", "multimodal/index.html", "papers/vgr/index.html"):
+        assert (warm / page).read_bytes() == (cold / page).read_bytes(), page
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace("{% block scripts %}", "{% block scripts %}<!-- edited -->", 1),
+                    encoding="utf-8")
+    assert "<!-- edited -->" in (build_site(project, tmp_path / "edited") / "index.html").read_text(encoding="utf-8")

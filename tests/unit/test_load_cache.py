@@ -59,3 +59,25 @@ def test_the_switch_turns_the_cache_off(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv(load_cache.ENV_SWITCH, "0")
     load_catalog(build_tree(tmp_path))
     assert not load_cache.cache_path(tmp_path / "data").exists()
+
+
+def test_a_derived_value_is_computed_once_for_an_unchanged_tree(tmp_path: Path) -> None:
+    data = build_tree(tmp_path)
+    calls = []
+
+    def compute() -> list[str]:
+        calls.append(1)
+        return [p.id for p in load_catalog(data).papers]
+
+    first = load_cache.remember(data, "ids", compute)
+    assert load_cache.remember(data, "ids", compute) == first and len(calls) == 1
+    assert load_cache.cache_path(data, "ids.pickle").exists()
+    (data / "papers" / "multimodal.yaml").write_text(EXTRA, encoding="utf-8")
+    assert "vgr" in load_cache.remember(data, "ids", compute) and len(calls) == 2
+
+
+def test_the_switch_turns_the_derived_values_off_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(load_cache.ENV_SWITCH, "0")
+    data = build_tree(tmp_path)
+    assert load_cache.remember(data, "answer", lambda: 42) == 42
+    assert not load_cache.cache_path(data, "answer.pickle").exists()

@@ -5,7 +5,8 @@ import pytest
 from catalog.models import Catalog
 from catalog.paper_pages import SHELL_VALUES, PaperPages, ShellError
 from catalog.render.html import esc
-from catalog.render.paper import page_title
+from catalog.render.paper import RELATED_COUNT, page_title
+from catalog.similarity import related_papers
 
 SITE_URL = "https://example.org/site/"
 
@@ -21,7 +22,8 @@ def shell_page(*missing: str) -> str:
 
 def prepared(catalog: Catalog) -> PaperPages:
     pages = PaperPages()
-    pages.prepare(catalog, SITE_URL, {f"{p.url}cite.bib": f"@misc{{{p.id}}}" for p in catalog.papers})
+    pages.prepare(catalog, SITE_URL, {f"{p.url}cite.bib": f"@misc{{{p.id}}}" for p in catalog.papers},
+                  related_papers(catalog, RELATED_COUNT))
     return pages
 
 

@@ -44,7 +44,7 @@ def test_nearest_paper_in_another_category_is_shown(made_up: Catalog) -> None:
     """The zooming paper's nearest is the UI agent that zooms (another category), sharing zoom, crop, grounding,
     though a paper of its own category is there to take the agreement bonus."""
     related = related_papers(made_up, 5)["zoomer"]
-    assert related[0].paper.id == "cropper"
+    assert related[0].paper_id == "cropper"
     assert set(related[0].shared) >= {"zooming", "grounding", "regions"}
     html = BeautifulSoup(render_related(related, made_up), "html.parser")
     first = html.select_one(".air-related li")

@@ -132,9 +132,10 @@ def render_related(related: tuple[RelatedPaper, ...], catalog: Catalog) -> str:
         return ""
     items = []
     for r in related:
-        category = catalog.taxonomy.category(r.paper.category)
+        paper = catalog.paper(r.paper_id)
+        category = catalog.taxonomy.category(paper.category)
         shared = f' <span class="air-related-shared">shares: {esc(", ".join(r.shared))}</span>' if r.shared else ""
-        items.append(f'<li><a href="../{esc(r.paper.id)}/">{esc(page_title(r.paper))}</a> '
+        items.append(f'<li><a href="../{esc(paper.id)}/">{esc(page_title(paper))}</a> '
                      f'<span class="air-muted air-related-category">· {esc(category.short_title)}</span>{shared}</li>')
     return f'<h2>Related papers</h2><ul class="air-related">{"".join(items)}</ul>'
 

@@ -1,6 +1,8 @@
-"""The filter's markup: controls, sortable headers and the JSON island, inline and beyond the threshold.
+"""The filter's markup: controls, sortable headers, the JSON island and the files beside the page, inline and beyond
+the threshold.
 
-Beyond INLINE_ROW_LIMIT papers a category ships every row in the JSON island, and its HTML lists only
+Up to INLINE_ROW_LIMIT papers a page lists every row and its texts file holds the search texts. Beyond it a
+category ships its facets in the JSON island and every row in the rows file, and its HTML lists only
 the newest rows of each group (WINDOW_ROWS per page, shared by the groups), with a note that the rest
 needs JavaScript. Our call: the no-JS page stays light, and every paper still has its own page. These
 tests render synthetic categories with `render_category_body` and check the real built site.
@@ -17,13 +19,15 @@ from catalog.render.category import (
     INLINE_ROW_LIMIT,
     LAZY_GROUP_ROWS,
     ROWS_FILE,
+    TEXTS_FILE,
     WINDOW_ROWS,
     all_papers_listing,
     category_listing,
     facet_values,
     island_rows,
+    listing_files,
+    listing_texts,
     render_category_body,
-    rows_files,
     search_text,
 )
 from catalog.render.html import ICON_PATHS
@@ -104,8 +108,8 @@ def test_the_rows_file_holds_each_papers_text_and_row_in_island_order(big_body: 
         assert name.startswith("Syn") and text == search_text(paper) and section == ["alpha", "beta"].index(sub)
     hostile = rows[[r[0] for r in records].index("paper-00007")][1]
     assert HOSTILE_TITLE in BeautifulSoup(hostile, "html.parser").select_one(".air-title-text").get_text()
-    assert dict(rows_files(catalog)) == {f"synth/{ROWS_FILE}": island_rows(listing, catalog, "../"),
-                                   f"papers/{ROWS_FILE}": island_rows(all_papers_listing(catalog), catalog, "../")}
+    assert dict(listing_files(catalog)) == {f"synth/{ROWS_FILE}": island_rows(listing, catalog, "../"),
+                                      f"papers/{ROWS_FILE}": island_rows(all_papers_listing(catalog), catalog, "../")}
 
 
 def test_no_js_html_lists_the_newest_window_of_each_group(big_body: str) -> None:
@@ -128,14 +132,18 @@ def test_no_js_html_lists_the_newest_window_of_each_group(big_body: str) -> None
 
 
 def test_inline_up_to_the_threshold() -> None:
-    """A category of exactly INLINE_ROW_LIMIT papers lists every row as HTML; the island adds search text."""
+    """A category of exactly INLINE_ROW_LIMIT papers lists every row as HTML, with no island; its texts file holds
+    each paper's search text."""
     catalog, category = synthetic_catalog(INLINE_ROW_LIMIT)
     soup = BeautifulSoup(render_category_body(catalog, category), "html.parser")
-    assert soup.select_one("form.air-filter")["data-mode"] == "inline"
+    form = soup.select_one("form.air-filter")
+    assert form["data-mode"] == "inline" and form["data-texts"] == TEXTS_FILE and not form.has_attr("data-rows")
+    assert not form.select("script") and not soup.select(".air-nojs")
     assert len(soup.select("table.air-table tbody tr")) == INLINE_ROW_LIMIT
-    records = island_of(soup)
-    assert [r[0] for r in records] == [p.id for sub in ("alpha", "beta") for p in catalog.in_subcategory("synth", sub)]
-    assert all(len(r) == 2 for r in records) and not soup.select(".air-nojs")
+    listing = category_listing(catalog, category, "../")
+    texts = dict(listing_files(catalog))[f"synth/{TEXTS_FILE}"]
+    assert texts == listing_texts(listing) == [[p.id, search_text(p)] for p in listing.papers]
+    assert [t[0] for t in texts] == [p.id for sub in ("alpha", "beta") for p in catalog.in_subcategory("synth", sub)]
 
 
 def test_controls_are_hidden_and_inert_without_js(big_body: str) -> None:
@@ -181,13 +189,15 @@ def test_link_icons_in_the_stylesheet_are_the_icon_paths() -> None:
 
 
 def test_every_built_category_page_has_one_working_panel(site: Path, catalog: Catalog) -> None:
-    """On the real site each category page has one panel whose island lists exactly its rows."""
+    """On the real site each category page has one panel, and the texts file beside it lists exactly its rows,
+    each with its search text."""
     for category in catalog.taxonomy.categories:
         soup = BeautifulSoup((site / category.id / "index.html").read_text(encoding="utf-8"), "html.parser")
         assert len(soup.select("form.air-filter")) == 1
         rows = [tr["id"] for tr in soup.select("table.air-table tbody tr")]  # by section, newest first in each
-        island = [r[0] for r in island_of(soup)]
-        assert island == rows == [p.id for p in listed_on(catalog, category.id)]
+        texts = json.loads((site / category.id / soup.select_one("form.air-filter")["data-texts"]).read_text("ascii"))
+        assert [t[0] for t in texts] == rows == [p.id for p in listed_on(catalog, category.id)]
+        assert [t[1] for t in texts] == [search_text(catalog.paper(pid)) for pid in rows]
         assert soup.select_one('script[src$="assets/air/filter.js"]')
 
 

@@ -225,7 +225,7 @@ def test_no_page_keeps_a_placeholder_of_a_held_back_block(site: Path) -> None:
     pages = list(site.rglob("*.html"))
     assert not [str(p.relative_to(site)) for p in pages if "data-air-late" in p.read_text(encoding="utf-8")]
     assert soup_of(site, "datasets").select("table.air-datasets tbody tr")
-    assert soup_of(site, "multimodal").select_one("script.air-data") is not None
+    assert soup_of(site, "multimodal").select_one("form.air-filter[data-texts]") is not None
 
 
 def test_paper_pages_are_the_shell_with_their_own_values(site: Path, catalog: Catalog) -> None:

@@ -20,10 +20,12 @@ import pytest
 from catalog.models import Catalog, Category
 from catalog.render.category import (
     ROWS_FILE,
+    TEXTS_FILE,
     Listing,
     category_listing,
     is_island,
     island_rows,
+    listing_texts,
     render_listing_body,
 )
 
@@ -82,10 +84,11 @@ def write_standalone_page(folder: Path, site: Path, body: str, scripts: str, tit
 
 def write_listing_page(folder: Path, site: Path, catalog: Catalog, listing: Listing, scripts: str,
                        title: str = "Island") -> Path:
-    """A standalone page (write_standalone_page) of one table page's body, with its rows file in island mode."""
-    if is_island(listing):
-        rows = island_rows(listing, catalog, "../")
-        (folder / ROWS_FILE).write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    """A standalone page (write_standalone_page) of one table page's body, with the file beside it (its rows file
+    in island mode, its texts file inline)."""
+    name, content = ((ROWS_FILE, island_rows(listing, catalog, "../")) if is_island(listing)
+                     else (TEXTS_FILE, listing_texts(listing)))
+    (folder / name).write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
     return write_standalone_page(folder, site, render_listing_body(catalog, listing, "../"), scripts, title)
 
 

@@ -129,6 +129,35 @@ def test_typing_filters_rows_and_count(page: Page, base_url: str, catalog: Catal
     assert page.errors == []
 
 
+def test_the_filter_works_before_the_texts_file_and_then_matches_abstracts(page: Page, base_url: str,
+                                                                          catalog: Catalog) -> None:
+    """Until the texts file is in (held back here), the filter matches the rows' own text (a title word finds its
+    paper, a word only an abstract has finds none) and the panel is not marked ready; once it is in, the query
+    typed meanwhile is matched against every paper's whole text."""
+    papers = listed_on(catalog, CATEGORY)
+    row_words = set(fold_for_search(" ".join(f"{p.short_name} {p.title} {' '.join(a.name for a in p.authors)}"
+                                             for p in papers)).split())
+    word = next(w for p in papers for w in fold_for_search(p.abstract).split()
+                if len(w) > 6 and w.isalpha() and not any(w in r for r in row_words))
+    held = []
+    page.route("**/texts.json", lambda route: held.append(route))
+    with page.expect_request("**/texts.json"):
+        page.goto(f"{base_url}{CATEGORY}/")
+    page.wait_for_function("() => document.querySelector('form.air-filter').hidden === false")
+    title_word = fold_for_search(papers[0].title).split()[-1]
+    page.fill("#air-find", title_word)
+    expect(page.locator(f"tr#{papers[0].id}")).to_be_visible()
+    page.fill("#air-find", word)
+    expect(page.locator(".air-none")).to_be_visible()
+    assert page.locator("form.air-filter[data-ready]").count() == 0
+    held[0].continue_()
+    page.wait_for_selector(READY, state="attached")
+    want = expected_ids(catalog, find=word)
+    assert want
+    expect_rows(page, want, len(papers))
+    assert query_of(page)["find"] == [word] and page.errors == []
+
+
 def test_text_is_case_and_accent_insensitive_and_words_are_anded(page: Page, base_url: str, catalog: Catalog) -> None:
     """'SÉARCH' finds what 'search' finds; two words keep papers holding both."""
     open_category(page, base_url)

@@ -5,8 +5,10 @@ per other category for the papers filed there that border this one) and the all-
 one table, with a category column). Two ways to ship the rows, chosen per page by its size:
 
 - up to INLINE_ROW_LIMIT papers ("inline"): every row is HTML (that is also the view without
-  JavaScript); a JSON island adds each paper's pre-folded search text (short name, title, venue,
-  arXiv id, link hosts, abstract), so filtering needs no second request and no DOM reads per key.
+  JavaScript); the texts file beside the page (TEXTS_FILE, see listing_texts) holds each paper's
+  pre-folded search text (short name, title, authors, venue, arXiv id, link hosts, abstract), which
+  filter.js fetches after the first paint: until it comes, the filter matches the rows' own text. It
+  is half of the page's gzipped bytes, and a reader who never types does not wait for it.
 - beyond it ("island"): the page lists each group's newest rows (the group window) and its island
   only every paper's facets; the rows file beside the page (ROWS_FILE, see island_rows) holds each
   paper's search text and pre-rendered row HTML, which filter.js fetches after the first paint (at
@@ -39,6 +41,7 @@ INLINE_ROW_LIMIT = 1000
 # "show more" adds its share again. Also what each group lists without JavaScript.
 WINDOW_ROWS = 200
 ROWS_FILE = "rows.json"  # beside an island page
+TEXTS_FILE = "texts.json"  # beside an inline page
 ALL_PAPERS_URL = "papers/"  # the all-papers page (docs/papers.md)
 # A group drawing more rows than this, or any group of an island page, renders only near the screen (catalog.css
 # `.air-group--lazy`): that saves the big tables' style and layout work at each keystroke, but audits (axe,
@@ -267,9 +270,9 @@ def facet_options(catalog: Catalog, listing: Listing) -> dict[str, list[tuple[st
             for facet, options in labels.items()}
 
 
-def render_controls(catalog: Catalog, listing: Listing, island_json: str, window: int) -> str:
+def render_controls(catalog: Catalog, listing: Listing, window: int) -> str:
     """The filter panel: text box, facets, the month shown (set by a link such as the home page's timeline),
-    live count, clear-all and the data island.
+    live count, clear-all and, in island mode (window > 0), the data island.
 
     It is `hidden` until filter.js shows it, so readers without JavaScript see no dead controls. It is a
     <form> (never nested in itself) because Material's search indexer matches `data-search-exclude`
@@ -277,7 +280,9 @@ def render_controls(catalog: Catalog, listing: Listing, island_json: str, window
     """
     options = facet_options(catalog, listing)
     papers = listing.papers
-    rows = f'data-rows="{ROWS_FILE}" ' if window else ""  # island mode: the rows file, beside the page
+    island = (f'<script type="application/json" class="air-data">{json_for_script(island_records(listing))}</script>'
+              if window else "")
+    beside = f'data-rows="{ROWS_FILE}" ' if window else f'data-texts="{TEXTS_FILE}" '  # the file filter.js fetches
     facets = "".join([
         render_facet("cat", "Category", options["cat"], "any of"),
         render_facet("sub", "Subcategory", options["sub"], "any of"),
@@ -288,7 +293,7 @@ def render_controls(catalog: Catalog, listing: Listing, island_json: str, window
     return (
         f'<form class="air-filter" role="search" aria-label="Filter the papers of {esc(listing.title)}" '
         f'data-category="{esc(listing.home)}" data-mode="{"island" if window else "inline"}" data-window="{window}" '
-        f'{rows}data-search-exclude hidden>'
+        f'{beside}data-search-exclude hidden>'
         f'<div class="air-find"><label for="air-find">Filter papers</label>'
         f'<input type="search" id="air-find" name="find" autocomplete="off" spellcheck="false" '
         f'placeholder="Name, title, abstract, arXiv id, venue, site"></div>'
@@ -299,8 +304,7 @@ def render_controls(catalog: Catalog, listing: Listing, island_json: str, window
         f'{len(papers)} of {count_label(len(papers))}{esc(elsewhere_text(catalog, listing, papers))}</p>'
         f'<button type="button" class="air-clear" disabled>Clear all</button></div>'
         f'<p class="air-none" hidden>No paper matches these filters. '
-        f'<button type="button" class="air-clear">Clear all filters</button></p>'
-        f'<script type="application/json" class="air-data">{island_json}</script></form>')
+        f'<button type="button" class="air-clear">Clear all filters</button></p>{island}</form>')
 
 
 def is_island(listing: Listing) -> bool:
@@ -308,11 +312,9 @@ def is_island(listing: Listing) -> bool:
     return len(listing.papers) > INLINE_ROW_LIMIT
 
 
-def island_records(listing: Listing, island: bool) -> list[list]:
-    """Inline mode: [id, search text]; island mode: [id, date, sub, methods, link kinds, name, category, section
-    index] (the rest is in the rows file)."""
-    if not island:
-        return [[p.id, search_text(p)] for p in listing.papers]
+def island_records(listing: Listing) -> list[list]:
+    """An island page's records: [id, date, sub, methods, link kinds, name, category, section index] (the rest is
+    in the rows file)."""
     return [[p.id, p.date, p.subcategory, " ".join(p.methods), " ".join(kind for kind, _ in p.links.items()), p.name,
              p.category, index]
             for index, section in enumerate(listing.sections) for p in section.papers]
@@ -323,14 +325,21 @@ def island_rows(listing: Listing, catalog: Catalog, base: str) -> list[list[str]
     return [[search_text(p), render_row(p, catalog, base, listing.with_category)] for p in listing.papers]
 
 
-def rows_files(catalog: Catalog, base: str = "../") -> Iterator[tuple[str, list[list[str]]]]:
-    """(path under the site root, rows) for each table page in island mode (<category>/rows.json, and
-    papers/rows.json for the all-papers page), made one at a time."""
+def listing_texts(listing: Listing) -> list[list[str]]:
+    """An inline page's texts file: [id, search text] of each paper."""
+    return [[p.id, search_text(p)] for p in listing.papers]
+
+
+def listing_files(catalog: Catalog, base: str = "../") -> Iterator[tuple[str, list[list[str]]]]:
+    """(path under the site root, content) of the file beside each table page (<category>/ and papers/, the
+    all-papers page): rows.json in island mode, texts.json inline; made one at a time."""
     listings = [(c.url, category_listing(catalog, c, base)) for c in catalog.taxonomy.categories]
     listings.append((ALL_PAPERS_URL, all_papers_listing(catalog)))
     for url, listing in listings:
         if is_island(listing):
             yield url + ROWS_FILE, island_rows(listing, catalog, base)
+        else:
+            yield url + TEXTS_FILE, listing_texts(listing)
 
 
 # The page body
@@ -344,10 +353,8 @@ def render_listing_body(catalog: Catalog, listing: Listing, base: str = "../",
     Every HTML block is a single line so Markdown passes it through untouched; `hold` may put a
     placeholder in its place (see late_html).
     """
-    island = is_island(listing)
-    window = group_window(listing.sections) if island else 0
-    island_json = json_for_script(island_records(listing, island))
-    parts = [hold(render_controls(catalog, listing, island_json, window))]
+    window = group_window(listing.sections) if is_island(listing) else 0
+    parts = [hold(render_controls(catalog, listing, window))]
     for section in listing.sections:
         if section.title:
             parts.append(f"## {md_heading_text(section.title)} {{ #{section.key} }}")

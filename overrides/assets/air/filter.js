@@ -1,11 +1,13 @@
 /* Category tables: text filter, facets, sorting, live counts and URL state; and the author index's filter.
  *
  * The page (hooks/catalog/render/category.py) holds one `.air-filter` panel, hidden without
- * JavaScript, with a JSON island (a top-level array) and one `.air-group` table per section: a
- * category page's subcategories and the papers filed elsewhere that border it, or the all-papers table.
- * "inline" pages hold every row as HTML; "island" pages hold the first rows of each group and a compact
- * island (facets only), and fetch the rows file beside the page (every paper's search text and row
- * HTML) after the first paint; their rows are drawn here a window at a time.
+ * JavaScript, and one `.air-group` table per section: a category page's subcategories and the papers
+ * filed elsewhere that border it, or the all-papers table. "inline" pages hold every row as HTML and
+ * fetch the texts file beside the page (every paper's search text) after the first paint; until it
+ * comes, the text filter matches the rows' own text. "island" pages hold the first rows of each group
+ * and a compact JSON island (a top-level array: facets only), and fetch the rows file beside the page
+ * (every paper's search text and row HTML) after the first paint; their rows are drawn here a window at
+ * a time. The panel says `data-ready` once the file is in.
  *
  * Filtering runs on in-memory records with pre-folded search text; each change writes to the DOM
  * once, and only where something changed. State lives in the query string (find, cat, sub, method,
@@ -106,9 +108,10 @@
 
   /* Records: one per paper, from the rows (inline) or from the island */
 
-  function recordFromRow(row, text, index) {
+  // An inline row's record; its search text is the row's own until the texts file comes (addTexts).
+  function recordFromRow(row, index) {
     var name = row.querySelector(".air-short") || row.querySelector(".air-title-text");
-    return makeRecord(row.id, text || "", row.getAttribute("data-date"), row.getAttribute("data-sub"),
+    return makeRecord(row.id, fold(row.textContent), row.getAttribute("data-date"), row.getAttribute("data-sub"),
       row.getAttribute("data-methods"), row.getAttribute("data-links"), name ? name.textContent : row.id,
       row.getAttribute("data-cat"), index);
   }
@@ -125,27 +128,36 @@
   // Each record knows its group: its section's index in the island, or the table that holds its row. Island
   // pages: the island holds [id, date, sub, methods, link kinds, name, category, section index] per paper; the
   // search text and row HTML come after the first paint from the rows file (addRows).
-  function loadRecords(ctl, island) {
+  function loadRecords(ctl) {
     var records = [];
     if (ctl.island) {
-      island.forEach(function (r, i) {
+      // The island's script may have lost its type and class to instant navigation: find it by place.
+      JSON.parse(ctl.root.querySelector("script").textContent).forEach(function (r, i) {
         var rec = makeRecord(r[0], "", r[1], r[2], r[3], r[4], r[5], r[6], i);
         rec.group = ctl.groups[r[7]];
         records.push(rec);
       });
       return records;
     }
-    var texts = new Map(island);
     ctl.groups.forEach(function (group) {
       if (!group.tbody) return;
       Array.prototype.forEach.call(group.tbody.rows, function (row) {
-        var rec = recordFromRow(row, texts.get(row.id), records.length);
+        var rec = recordFromRow(row, records.length);
         rec.row = row;
         rec.group = group;
         records.push(rec);
       });
     });
     return records;
+  }
+
+  // The texts file: [id, search text] per paper. Every record is tested again at the next filtering.
+  function addTexts(ctl, texts) {
+    texts.forEach(function (t) {
+      var rec = ctl.byId.get(t[0]);
+      if (rec) rec.text = t[1];
+    });
+    ctl.lastQuery = null;
   }
 
   // The rows file: [search text, row HTML] per paper, in the island's order.
@@ -542,8 +554,7 @@
       ctl.optionCounts.push({ el: el, facet: key[0], value: key.slice(1).join(":"), n: null });
     });
     ctl.groups = Array.prototype.map.call(scope.querySelectorAll(".air-group"), readGroup);
-    // The island's script may have lost its type and class to instant navigation: find it by place.
-    ctl.records = loadRecords(ctl, JSON.parse(root.querySelector("script").textContent));
+    ctl.records = loadRecords(ctl);
     ctl.records.forEach(function (rec) { ctl.byId.set(rec.id, rec); });
     ctl.options = panelOptions(checkboxes, ctl.records);
     groupRecords(ctl);
@@ -556,36 +567,50 @@
     return ctl;
   }
 
-  // Bind one panel (once); an island page first fetches its rows file (until then the page shows what it shows
-  // without JavaScript); then restore the URL's state and its row anchor.
+  function fetchBeside(name) {
+    return fetch(new URL(name, location.href)).then(function (response) {
+      if (!response.ok) throw new Error(name + ": HTTP " + response.status);
+      return response.json();
+    });
+  }
+
+  // Bind one panel (once) and restore the URL's state and its row anchor: an inline page at once, then again
+  // with its texts file; an island page once its rows file is in (until then it shows what it shows without
+  // JavaScript).
   function bind(root) {
     var ctl = controllers.get(root);
     if (ctl) return ctl;
     ctl = createController(root);
     controllers.set(root, ctl);
-    var rows = root.getAttribute("data-rows");
-    if (!rows) start(ctl);
-    else fetch(new URL(rows, location.href)).then(function (response) {
-      if (!response.ok) throw new Error(rows + ": HTTP " + response.status);
-      return response.json();
-    }).then(function (data) {
-      addRows(ctl, data);
-      if (document.contains(root)) start(ctl);
-    });
+    if (ctl.island) {
+      fetchBeside(root.getAttribute("data-rows")).then(function (data) {
+        addRows(ctl, data);
+        if (document.contains(root)) { start(ctl); markReady(ctl); }
+      });
+    } else {
+      start(ctl);
+      fetchBeside(root.getAttribute("data-texts")).then(function (data) {
+        addTexts(ctl, data);
+        if (document.contains(root)) { apply(ctl); markReady(ctl); }
+      });
+    }
     return ctl;
   }
 
   function start(ctl) {
-    var root = ctl.root;
     ctl.search = location.search;
     ctl.sortButtons.forEach(function (b) { b.disabled = false; });
     ctl.state = readState(location.search, ctl.options);
     syncControls(ctl);
     apply(ctl);
-    root.hidden = false;
+    ctl.root.hidden = false;
     revealTarget(ctl);
     ctl.ready = true;
-    root.setAttribute("data-ready", "");
+  }
+
+  // Every paper's text is in: what tests and the benchmark wait for.
+  function markReady(ctl) {
+    ctl.root.setAttribute("data-ready", "");
   }
 
   /* The author index (/authors/): a text filter over the names, `?find=` in the URL. Inline pages hide

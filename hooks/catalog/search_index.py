@@ -1,14 +1,16 @@
-"""One compact entry per paper in Material's search index (search/search_index.json).
+"""The papers in Material's search index (search/search_index.json): one document holding a compact record a paper.
 
 Paper pages are excluded from Material's own indexing (their metadata says so): parsing ten
-thousand pages of chrome is slow and makes an index too large to load quickly. Instead each paper
-gets a single entry built from the data: its page title (short name and title) as the entry
-title, as text its facts (date, venue, category, methods, arXiv id, data sets) and its abstract,
-as `keys` the words that name it (short name, arXiv id, its authors' names), and its category's id
-(for the link to a table of the papers found: their category's, or the all-papers table if they
-span categories). The site's search worker (overrides/assets/air/search-worker.js) answers for
-the entries with `keys` itself and leaves the rest to Material's lunr index, whose build time
-grows with every document.
+thousand pages of chrome is slow and makes an index too large to load quickly. Instead the index
+gets one more document, whose `papers` holds the categories' ids and a record per paper built from
+the data: [id, page title (short name and title), facts (date, venue, category, methods, arXiv id,
+data sets), abstract, category (its index in the list), short name, arXiv id, authors' names], the
+texts as escaped HTML. The site's search worker (overrides/assets/air/search-worker.js) makes each
+record a document of its own (its page's location; as text the first authors and the facts, then
+the abstract; as the words that name it the short name, arXiv id and every author) and answers for
+the papers itself; it leaves the rest to Material's lunr index, whose build time grows with every
+document. Records, not one document a paper, because at 10,000 papers the field names, locations
+and the authors shown twice were a sixth of the index.
 
 Abstracts dominate the index, so they share a fixed budget of characters. While every abstract
 fits its share, abstracts are indexed whole; beyond that (thousands of papers) an abstract is
@@ -24,7 +26,7 @@ from pathlib import Path
 from .models import Catalog, Paper
 from .render.extras import dataset_name
 from .render.html import esc
-from .render.paper import page_title
+from .render.paper import PAPERS_DIR, page_title
 
 INDEX_FILE = "search/search_index.json"
 ABSTRACT_BUDGET = 1_000_000  # characters of abstract text in the whole index
@@ -73,34 +75,30 @@ def abstract_digests(catalog: Catalog, budget: int = ABSTRACT_BUDGET) -> dict[st
 
 def facts_text(paper: Paper, catalog: Catalog) -> str:
     """'2025-05 · NeurIPS 2025 · Multi-Round Acting › Search · SFT RL · arXiv 2505.14362 · data sets:
-    ChenShawn/DeepEyes-Datasets-47k'."""
+    ChenShawn/DeepEyes-Datasets-47k' (the search worker puts the first authors before it)."""
     category = catalog.taxonomy.category(paper.category)
     sub = category.subcategory(paper.subcategory) if paper.subcategory else None
-    shown = ", ".join(a.name for a in paper.authors[:3]) + (" et al." if len(paper.authors) > 3 else "")
-    parts = [shown, paper.date, paper.venue.name if paper.venue else "", category.short_title + (f" › {sub.title}" if sub else ""),
+    parts = [paper.date, paper.venue.name if paper.venue else "", category.short_title + (f" › {sub.title}" if sub else ""),
              " ".join(catalog.taxonomy.method(m).label for m in paper.methods),
              f"arXiv {paper.arxiv}" if paper.arxiv else "",
              "data sets: " + ", ".join(map(dataset_name, paper.links.datasets)) if paper.links.datasets else ""]
     return " · ".join(part for part in parts if part)
 
 
-def paper_entries(catalog: Catalog) -> list[dict]:
-    """Material search documents, one per paper, linking to its page."""
+def papers_entry(catalog: Catalog) -> dict:
+    """The index's document of the papers (a Material document by its shape, never given to Material's worker)."""
     digests = abstract_digests(catalog)
-    entries = []
-    for paper in catalog.papers:
-        text = f"<p>{esc(facts_text(paper, catalog))}</p>"
-        if paper.id in digests:
-            text += f"<p>{esc(digests[paper.id])}</p>"
-        keys = [esc(key) for key in (paper.short_name, paper.arxiv, *(a.name for a in paper.authors)) if key]
-        entries.append({"location": paper.url, "title": esc(page_title(paper)), "text": text, "keys": keys,
-                        "category": paper.category})
-    return entries
+    categories = [c.id for c in catalog.taxonomy.categories]
+    records = [[paper.id, esc(page_title(paper)), esc(facts_text(paper, catalog)), esc(digests.get(paper.id, "")),
+                categories.index(paper.category), esc(paper.short_name), esc(paper.arxiv),
+                [esc(a.name) for a in paper.authors]]
+               for paper in catalog.papers]
+    return {"location": PAPERS_DIR + "/", "title": "", "text": "", "papers": {"categories": categories, "records": records}}
 
 
 def add_paper_entries(site_dir: Path, catalog: Catalog) -> None:
-    """Append the paper entries to the index Material wrote into site_dir."""
+    """Append the papers' document to the index Material wrote into site_dir."""
     path = site_dir / INDEX_FILE
     index = json.loads(path.read_text(encoding="utf-8"))
-    index["docs"].extend(paper_entries(catalog))
+    index["docs"].append(papers_entry(catalog))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

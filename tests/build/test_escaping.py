@@ -22,6 +22,7 @@ from catalog.load import load_catalog
 from catalog.models import Author
 from markdown_it import MarkdownIt
 
+from tests.build.test_paper_pages import search_docs
 from tests.cite_tools import decode_tex
 from tests.hostile import HOSTILE, HOSTILE_VENUE
 
@@ -188,7 +189,7 @@ def test_every_script_element_closes_where_it_should(hostile_site: Path) -> None
 
 def test_search_index_holds_escaped_text(hostile_site: Path) -> None:
     """Search shows titles and text as HTML: the hostile paper's entries read back as its literal text."""
-    docs = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    docs, _ = search_docs(hostile_site)
     for doc in docs:
         for html in [doc["title"], doc["text"], *doc.get("keys", [])]:
             fragment = BeautifulSoup(html, "html.parser")

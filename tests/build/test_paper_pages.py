@@ -16,7 +16,7 @@ from catalog import similarity
 from catalog.models import Catalog, Links, Paper
 from catalog.render.extras import dataset_name
 from catalog.render.paper import page_title
-from catalog.search_index import paper_entries
+from catalog.search_index import papers_entry
 from catalog.similarity import SimilarityModel, document_of, stem, words_of
 
 from tests.conftest import build_site, copy_project
@@ -30,9 +30,24 @@ def soup_of(site: Path, page: str) -> BeautifulSoup:
 
 
 def search_docs(site: Path) -> tuple[list[dict], re.Pattern]:
-    """The search index's documents and the word separator the search worker splits them with."""
+    """The search index's documents, a document a paper as the search worker makes them, and the word separator
+    the worker splits them with."""
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return index["docs"], re.compile(index["config"]["separator"])
+    (papers,) = [doc["papers"] for doc in index["docs"] if "papers" in doc]
+    pages = [doc for doc in index["docs"] if "papers" not in doc]
+    return pages + paper_documents(papers), re.compile(index["config"]["separator"])
+
+
+def paper_documents(papers: dict) -> list[dict]:
+    """The papers' records of the index as documents, as the search worker makes them (search-worker.js
+    paperDocs; test_search_worker.py checks the worker's side)."""
+    docs = []
+    for pid, title, facts, abstract, category, short, arxiv, authors in papers["records"]:
+        shown = ", ".join(authors[:3]) + (" et al." if len(authors) > 3 else "")
+        text = f"<p>{' · '.join(part for part in (shown, facts) if part)}</p>" + (f"<p>{abstract}</p>" if abstract else "")
+        docs.append({"location": f"papers/{pid}/", "title": title, "text": text,
+                     "keys": [key for key in (short, arxiv, *authors) if key], "category": papers["categories"][category]})
+    return docs
 
 
 def tokens(html: str, separator: re.Pattern) -> set[str]:
@@ -273,7 +288,8 @@ def test_related_papers_scale_linearly(catalog: Catalog) -> None:
 
 
 def test_search_entries_stay_small_at_ten_thousand_papers(catalog: Catalog) -> None:
-    """At 10,000 papers the paper entries stay under 4 MB, and each keeps the one word only its abstract has."""
-    entries = paper_entries(synthetic_catalog(catalog, 10000))
-    assert len(json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode()) < 4 * 2**20
-    assert all(re.search(rf"\buniqword{i}\b", entry["text"]) for i, entry in enumerate(entries))
+    """At 10,000 papers the papers' document stays under 4 MB, and each record keeps the one word only its abstract
+    has."""
+    entry = papers_entry(synthetic_catalog(catalog, 10000))
+    assert len(json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()) < 4 * 2**20
+    assert all(re.search(rf"\buniqword{i}\b", record[3]) for i, record in enumerate(entry["papers"]["records"]))

@@ -48,25 +48,32 @@ async ([index, queries, types]) => {
 TYPES = {"setup": SETUP, "ready": READY, "query": QUERY}
 
 LONG_ABSTRACT = " ".join(f"filler{i}" for i in range(30)) + " needleword " + " ".join(f"tail{i}" for i in range(60))
-DOCS = [  # papers in an order that ranking must change
-    {"location": "papers/other/", "title": "Another Paper", "text": "<p>2025-03</p><p>It cites Zeta once.</p>",
-     "keys": ["Other"], "category": "cat-b"},
-    {"location": "papers/zetaflow/", "title": "Zetaflow — Flows of &lt;b&gt;Zeta&lt;/b&gt; fields",
-     "text": "<p>2025-02 · Multi-Agent › Debate</p><p>A flow model.</p>", "keys": ["Zetaflow", "2502.00002"],
-     "category": "cat-a"},
-    {"location": "papers/zeta/", "title": "Zeta: A Study", "text": "<p>2025-01 · Multimodal</p><p>About things in fields.</p>",
-     "keys": ["Zeta", "2501.00001"], "category": "cat-a"},
-    {"location": "papers/long/", "title": "Long Abstract", "text": f"<p>2025-04 · data sets: org/set</p><p>{LONG_ABSTRACT}</p>",
-     "keys": [], "category": "cat-b"},
+CATEGORIES = ["cat-a", "cat-b", "cat-c", "cat-d"]
+
+
+def record(pid: str, title: str, facts: str, abstract: str, category: str, short: str = "", arxiv: str = "",
+           authors: tuple[str, ...] = ()) -> list:
+    """A paper's record in the index, as hooks/catalog/search_index.py writes it."""
+    return [pid, title, facts, abstract, CATEGORIES.index(category), short, arxiv, list(authors)]
+
+
+PAPERS = {"location": "papers/", "title": "", "text": "", "papers": {"categories": CATEGORIES, "records": [
+    # papers in an order that ranking must change
+    record("other", "Another Paper", "2025-03", "It cites Zeta once.", "cat-b", "Other"),
+    record("zetaflow", "Zetaflow — Flows of &lt;b&gt;Zeta&lt;/b&gt; fields", "2025-02 · Multi-Agent › Debate",
+           "A flow model.", "cat-a", "Zetaflow", "2502.00002"),
+    record("zeta", "Zeta: A Study", "2025-01 · Multimodal", "About things in fields.", "cat-a", "Zeta", "2501.00001"),
+    record("long", "Long Abstract", "2025-04 · data sets: org/set", LONG_ABSTRACT, "cat-b"),
     # A topic that papers hold only in their abstracts, and pages that match it only by a prefix or a stop word.
-    {"location": "papers/zoomer/", "title": "Zoomer: Zooming into Images", "text": "<p>2025-05</p><p>It looks closer.</p>",
-     "keys": ["Zoomer"], "category": "cat-c"},
-    {"location": "papers/lens/", "title": "Lens: Looking Closer", "text": "<p>2025-05</p><p>It learns to zoom in on regions.</p>",
-     "keys": ["Lens"], "category": "cat-c"},
-    {"location": "papers/crop/", "title": "Crop and Reason", "text": "<p>2025-06</p><p>It crops, then can zoom in.</p>",
-     "keys": ["CropR"], "category": "cat-d"},
-    {"location": "papers/terms/", "title": "A Glossary of Terms", "text": "<p>2025-06</p><p>Words of the field.</p>",
-     "keys": ["Terms"], "category": "cat-d"},
+    record("zoomer", "Zoomer: Zooming into Images", "2025-05", "It looks closer.", "cat-c", "Zoomer"),
+    record("lens", "Lens: Looking Closer", "2025-05", "It learns to zoom in on regions.", "cat-c", "Lens"),
+    record("crop", "Crop and Reason", "2025-06", "It crops, then can zoom in.", "cat-d", "CropR"),
+    record("terms", "A Glossary of Terms", "2025-06", "Words of the field.", "cat-d", "Terms"),
+    record("many", "Many Hands", "2025-07", "", "cat-d", "Hands",
+           authors=("Ada Quill", "Bo Ren", "Cy Tal", "Dee Ubrich")),
+]}}
+DOCS = [
+    PAPERS,
     {"location": "notes/", "title": "Notes", "text": "<p>Pages mention zeta too, and quasar.</p>"},
     {"location": "cat-a/", "title": "Category A", "text": "<p>A category page.</p>"},
     {"location": "interleaving/", "title": "Interleaving", "text": "<p>Use the interface instead.</p>"},
@@ -181,6 +188,14 @@ def test_a_long_abstract_shows_as_an_excerpt_around_the_first_match(converse) ->
     words = excerpt.removeprefix("<p>").removesuffix("</p>").split()
     assert words[0] == words[-1] == "…" and len(words) == 42
     assert words[1] == "filler20" and "<mark>needleword</mark>" in words
+
+
+def test_a_paper_shows_its_first_authors_and_any_author_finds_it(converse) -> None:
+    """A paper's result names its first three authors before its facts; the fourth author's name finds it too."""
+    (answer,) = converse(["ubrich"])
+    (group,) = answer["data"]["items"]
+    assert group[0]["location"] == "papers/many/"
+    assert group[0]["text"] == "<p>Ada Quill, Bo Ren, Cy Tal et al. · 2025-07</p>"
 
 
 def test_suggestion_completes_from_the_best_title(converse) -> None:

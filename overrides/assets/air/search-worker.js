@@ -5,14 +5,15 @@
  * query in milliseconds. So this worker runs Material's worker inside itself (its URL comes in
  * our query string, see overrides/main.html) and speaks Material's message protocol to the page:
  *
- *   setup  {type: 0, data: {config, docs, options}}  docs with `keys` are papers: kept here;
- *                                                      the rest goes to Material's worker
+ *   setup  {type: 0, data: {config, docs, options}}  the doc with `papers` holds the papers:
+ *                                                      kept here; the rest goes to Material's worker
  *   ready  {type: 1}                                  when Material's worker is ready
  *   query  {type: 2, data: "text"}                    Material's worker searches the pages,
  *   result {type: 3, data: {items, suggest}}          this file the papers; results merged
  *
- * Papers come from hooks/catalog/search_index.py: `title` and `text` are escaped HTML, `keys` the
- * short name and ids. Words are cut with Material's separator, folded like filter.js, and a query
+ * Papers come from hooks/catalog/search_index.py as records (see paperDocs), their texts escaped
+ * HTML; each becomes a document: `title`, `text` (the first authors and the facts, then the
+ * abstract) and `keys`, the words that name it (short name, arXiv id, authors). Words are cut with Material's separator, folded like filter.js, and a query
  * word matches a word it starts (as Material's search does); stop words are left out, as lunr
  * leaves them out, and so is Material's query for the pages (it would take `in` as the prefix of
  * "interleaving"). Papers and the pages Material finds are ranked on one scale: first by how many
@@ -31,6 +32,7 @@ const WEIGHT = { name: 8, title: 4, text: 1 }; // a paper's keys or a page's tit
 const PREFIX_SHARE = 0.5; // a query word that only starts a word counts under half, more the more it covers
 const EXCERPT_WORDS = 40, EXCERPT_LEAD = 10; // abstract words shown in a result, and before the first match
 const TABLE_LINK_MIN = 2; // papers holding every query word that earn a link to a table of them
+const SHOWN_AUTHORS = 3; // authors a paper's result names before "et al."
 const MARKUP = /(<[^>]*>|&#?\w+;)/; // tags and entities of the escaped HTML: never words
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{Mn}/gu;
@@ -118,6 +120,19 @@ function excerpt(text, terms) {
 let papers = [];
 const pages = new Map(); // page or section location ("multimodal/", "about/#citing-papers") -> its words
 const pageTitles = new Map(); // page location ("multimodal/") -> its title, for the table links
+
+/** The papers' records as documents (hooks/catalog/search_index.py: [id, title, facts, abstract,
+ * category index, short name, arXiv id, authors]); a result shows the first SHOWN_AUTHORS names. */
+function paperDocs({ categories, records }) {
+  return records.map(([id, title, facts, abstract, category, short, arxiv, authors]) => {
+    const shown = authors.slice(0, SHOWN_AUTHORS).join(", ") + (authors.length > SHOWN_AUTHORS ? " et al." : "");
+    return {
+      location: `papers/${id}/`, title, category: categories[category],
+      text: `<p>${[shown, facts].filter(Boolean).join(" · ")}</p>` + (abstract ? `<p>${abstract}</p>` : ""),
+      keys: [short, arxiv, ...authors].filter(Boolean),
+    };
+  });
+}
 
 /** The words of each entry by field, cut once: a paper's name is its keys (short name, ids,
  * authors) and its title its full title; a page's name is its title. */
@@ -288,8 +303,9 @@ listen("message", async event => {
     const { config, docs, options } = message.data;
     separator = new RegExp(config.separator, "g");
     suggesting = Boolean(options && options.suggest);
-    setUpEntries(docs.filter(doc => doc.keys), docs.filter(doc => !doc.keys));
-    reply(await ask({ type: SETUP, data: { config, docs: docs.filter(doc => !doc.keys), options } }));
+    const pageDocs = docs.filter(doc => !doc.papers);
+    setUpEntries(docs.filter(doc => doc.papers).flatMap(doc => paperDocs(doc.papers)), pageDocs);
+    reply(await ask({ type: SETUP, data: { config, docs: pageDocs, options } }));
   } else if (message.type === QUERY) {
     // The page sends a query per keystroke and shows whichever answer comes last: wait for the
     // queries typed meanwhile to arrive, and answer only the latest.

@@ -245,7 +245,7 @@ def load_catalog(data_dir: Path | str) -> Catalog:
         return load_catalog_uncached(data_dir)
     key = load_cache.content_key(data_dir)
     catalog = load_cache.read(data_dir, key)
-    if catalog is None:
+    if not isinstance(catalog, Catalog):  # a miss, or a file that is not a catalog
         catalog = load_catalog_uncached(data_dir)
         load_cache.write(data_dir, key, catalog)
     return catalog

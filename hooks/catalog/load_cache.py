@@ -21,8 +21,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from .models import Catalog
-
 T = TypeVar("T")
 
 CACHE_DIR = ".cache"
@@ -61,9 +59,7 @@ def read(data_dir: Path, key: str, file_name: str = CACHE_FILE) -> object | None
             stored_key, value = pickle.load(file)
     except Exception:  # noqa: BLE001 - a missing, stale or unreadable cache is a cache miss
         return None
-    if stored_key != key or (file_name == CACHE_FILE and not isinstance(value, Catalog)):
-        return None
-    return value
+    return value if stored_key == key else None
 
 
 def write(data_dir: Path, key: str, value: object, file_name: str = CACHE_FILE) -> None:

@@ -2,8 +2,8 @@
 
 Parsing and checking 10,000 papers takes seconds; unpickling the models they became takes tens of
 milliseconds. `load_catalog` asks here first: the key is a BLAKE2 hash of every file under data/
-(path and contents), of the catalog package's own source (a changed check invalidates it) and of the
-Python version. Only a catalog without problems is stored, so a broken file is always re-checked and
+(path and contents), of the catalog package's own source, subpackages too (a changed check or count
+invalidates it) and of the Python version. Only a catalog without problems is stored, so a broken file is always re-checked and
 reported in full. The cache is one file, <project>/.cache/catalog.pickle (git-ignored), written
 atomically; any error reading or writing it means a normal load. AIR_CATALOG_CACHE=0 turns it off.
 
@@ -42,7 +42,7 @@ def content_key(data_dir: Path) -> str:
     """Hash of the Python version, this package's source and every file under data_dir."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(sys.version.encode())
-    trees = ((PACKAGE_DIR, sorted(PACKAGE_DIR.glob("*.py"))), (data_dir, sorted(data_dir.rglob("*"))))
+    trees = ((PACKAGE_DIR, sorted(PACKAGE_DIR.rglob("*.py"))), (data_dir, sorted(data_dir.rglob("*"))))
     for root, paths in trees:
         for path in paths:
             if path.is_file():

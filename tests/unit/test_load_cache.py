@@ -81,3 +81,16 @@ def test_the_switch_turns_the_derived_values_off_too(tmp_path: Path, monkeypatch
     data = build_tree(tmp_path)
     assert load_cache.remember(data, "answer", lambda: 42) == 42
     assert not load_cache.cache_path(data, "answer.pickle").exists()
+
+
+def test_the_key_changes_with_any_module_of_the_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change to a module of a subpackage (render/paper.py sets how many related papers a page shows) is a new key."""
+    package = tmp_path / "catalog"
+    (package / "render").mkdir(parents=True)
+    (package / "load.py").write_text("", encoding="utf-8")
+    (package / "render" / "paper.py").write_text("RELATED_COUNT = 5\n", encoding="utf-8")
+    monkeypatch.setattr(load_cache, "PACKAGE_DIR", package)
+    data = build_tree(tmp_path)
+    before = load_cache.content_key(data)
+    (package / "render" / "paper.py").write_text("RELATED_COUNT = 6\n", encoding="utf-8")
+    assert load_cache.content_key(data) != before

@@ -42,6 +42,7 @@ PATTERN_MESSAGES = {
     **dict.fromkeys(("paper", "project", "code", "models", "datasets", "url"), URL_MESSAGE),
 }
 TYPE_NAMES = {"string": "a string", "array": "a list", "object": "a mapping", "integer": "a whole number"}
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 DOCUMENT_KINDS = {list: "a list of entries", dict: "a mapping of fields"}
 QUOTE_LIMIT = 60  # longer values are cut in messages; an enormous title must not flood the report
 # Hosts whose URL path says whether it is a model or a data set.
@@ -163,12 +164,19 @@ def check_raw_text(file: str, raw: bytes) -> list[Problem]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        return [Problem(file, line, "", "", f"file is not valid UTF-8 ({err.reason} at byte {err.start}); "
-                                            "save it as UTF-8")]
+        return [undecodable_problem(file, raw, err)]
     return [Problem(file, text.count("\n", 0, match.start()) + 1, "", "",
                     f"contains the non-printable character U+{ord(match.group()):04X}; remove it")
             for match in NON_PRINTABLE.finditer(text)]
+
+
+def undecodable_problem(file: str, raw: bytes, err: UnicodeDecodeError) -> Problem:
+    """Where raw stops being UTF-8: the line, and the byte offset in the message (UTF-16 named when its
+    byte-order mark shows it)."""
+    line = raw[: err.start].count(b"\n") + 1
+    hint = "; it looks like UTF-16" if raw.startswith(UTF16_BOMS) else ""
+    return Problem(file, line, "", "", f"file is not valid UTF-8 ({err.reason} at byte {err.start}{hint}); "
+                                        "save it as UTF-8")
 
 
 def describe_syntax_error(reason: str) -> str:

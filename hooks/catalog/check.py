@@ -483,10 +483,26 @@ def check_taxonomy(file: str, taxonomy: LineDict) -> list[Problem]:
             if item["id"] in seen:
                 problems.append(locate(file, taxonomy, path + (index, "id"), f"{item['id']!r} is used twice in {path[-1]}"))
             seen.add(item["id"])
+    problems += _shared_subcategory_problems(file, taxonomy)
     category_ids = {c["id"] for c in taxonomy["categories"]}
     for index, boundary in enumerate(taxonomy["boundaries"]):
         problems += [locate(file, taxonomy, ("boundaries", index, "between", n), f"{c!r} is not a category")
                      for n, c in enumerate(boundary["between"]) if c not in category_ids]
+    return problems
+
+
+def _shared_subcategory_problems(file: str, taxonomy: LineDict) -> list[Problem]:
+    """A subcategory id another category already has: the all-papers page filters by subcategory id alone (its
+    rows' data-sub, the facet, `?sub=`), and a wrong subcategory's message names the one category that has it."""
+    problems = []
+    owners: dict[str, str] = {}
+    for n, category in enumerate(taxonomy["categories"]):
+        for index, sub in enumerate(category["subcategories"]):
+            owner = owners.setdefault(sub["id"], category["id"])
+            if owner != category["id"]:
+                problems.append(locate(file, taxonomy, ("categories", n, "subcategories", index, "id"),
+                                       f"{sub['id']!r} is already a subcategory of {owner}; subcategory ids must "
+                                       "differ across categories"))
     return problems
 
 

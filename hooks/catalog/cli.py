@@ -65,10 +65,7 @@ def read_input(path: Path) -> str:
     """The text of a file given on the command line; InputError, naming the line and byte, unless it is UTF-8
     text (a NUL byte means a binary file, or UTF-16 without a byte-order mark)."""
     require_file(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise UsageError(f"{path}: cannot be read ({err.strerror})") from None
+    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -492,6 +489,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def report_usage_error(parser: argparse.ArgumentParser, message: str) -> int:
+    """Print the usage and the error as argparse does; the exit code of wrong usage."""
+    parser.print_usage(sys.stderr)
+    print(f"{parser.prog}: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
@@ -501,9 +505,11 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:  # argparse: --help, or wrong usage
         return int(exit_.code or 0)
     except UsageError as err:
-        args.parser.print_usage(sys.stderr)
-        print(f"{args.parser.prog}: error: {err}", file=sys.stderr)
-        return EXIT_USAGE
+        return report_usage_error(args.parser, str(err))
+    except OSError as err:  # a file the command line names cannot be read or written (an --out that is a directory)
+        if err.filename is None:
+            raise
+        return report_usage_error(args.parser, f"{err.filename}: {err.strerror}")
     except (CatalogError, InputError) as err:
         print(err, file=sys.stderr)
         return EXIT_PROBLEMS

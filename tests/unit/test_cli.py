@@ -396,6 +396,18 @@ def test_a_directory_given_as_a_file_is_a_usage_error(capsys, data_dir, command)
     assert err.endswith(f"error: {data_dir / 'papers'}: is a directory, not a file\n")
 
 
+@pytest.mark.parametrize(("command", "message"), [
+    (["export", "--format", "json", "--out", "papers"], "papers: Is a directory"),
+    (["import", INTERLEAVING_SEED, "--out", "taxonomy.yaml"], "taxonomy.yaml: File exists"),
+], ids=["export-into-a-directory", "import-into-a-file"])
+def test_an_output_that_cannot_be_written_is_a_usage_error(capsys, data_dir, monkeypatch, command, message):
+    """An --out the command cannot write: exit 2 with the file and the system's reason, no traceback."""
+    monkeypatch.chdir(data_dir)
+    code, _, err = run(capsys, *command, "--data-dir", ".")
+    assert code == 2
+    assert err.endswith(f"error: {message}\n")
+
+
 def test_add_from_a_triage_file_that_is_not_utf8(capsys, data_dir):
     """A triage file in Latin-1: exit 1, its line and byte named, nothing added."""
     triage = data_dir / "triage" / "latin1.yaml"

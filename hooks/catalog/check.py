@@ -42,6 +42,7 @@ PATTERN_MESSAGES = {
     **dict.fromkeys(("paper", "project", "code", "models", "datasets", "url"), URL_MESSAGE),
 }
 TYPE_NAMES = {"string": "a string", "array": "a list", "object": "a mapping", "integer": "a whole number"}
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 DOCUMENT_KINDS = {list: "a list of entries", dict: "a mapping of fields"}
 QUOTE_LIMIT = 60  # longer values are cut in messages; an enormous title must not flood the report
 # Hosts whose URL path says whether it is a model or a data set.
@@ -163,12 +164,19 @@ def check_raw_text(file: str, raw: bytes) -> list[Problem]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        return [Problem(file, line, "", "", f"file is not valid UTF-8 ({err.reason} at byte {err.start}); "
-                                            "save it as UTF-8")]
+        return [undecodable_problem(file, raw, err)]
     return [Problem(file, text.count("\n", 0, match.start()) + 1, "", "",
                     f"contains the non-printable character U+{ord(match.group()):04X}; remove it")
             for match in NON_PRINTABLE.finditer(text)]
+
+
+def undecodable_problem(file: str, raw: bytes, err: UnicodeDecodeError) -> Problem:
+    """Where raw stops being UTF-8: the line, and the byte offset in the message (UTF-16 named when its
+    byte-order mark shows it)."""
+    line = raw[: err.start].count(b"\n") + 1
+    hint = "; it looks like UTF-16" if raw.startswith(UTF16_BOMS) else ""
+    return Problem(file, line, "", "", f"file is not valid UTF-8 ({err.reason} at byte {err.start}{hint}); "
+                                        "save it as UTF-8")
 
 
 def describe_syntax_error(reason: str) -> str:
@@ -475,10 +483,26 @@ def check_taxonomy(file: str, taxonomy: LineDict) -> list[Problem]:
             if item["id"] in seen:
                 problems.append(locate(file, taxonomy, path + (index, "id"), f"{item['id']!r} is used twice in {path[-1]}"))
             seen.add(item["id"])
+    problems += _shared_subcategory_problems(file, taxonomy)
     category_ids = {c["id"] for c in taxonomy["categories"]}
     for index, boundary in enumerate(taxonomy["boundaries"]):
         problems += [locate(file, taxonomy, ("boundaries", index, "between", n), f"{c!r} is not a category")
                      for n, c in enumerate(boundary["between"]) if c not in category_ids]
+    return problems
+
+
+def _shared_subcategory_problems(file: str, taxonomy: LineDict) -> list[Problem]:
+    """A subcategory id another category already has: the all-papers page filters by subcategory id alone (its
+    rows' data-sub, the facet, `?sub=`), and a wrong subcategory's message names the one category that has it."""
+    problems = []
+    owners: dict[str, str] = {}
+    for n, category in enumerate(taxonomy["categories"]):
+        for index, sub in enumerate(category["subcategories"]):
+            owner = owners.setdefault(sub["id"], category["id"])
+            if owner != category["id"]:
+                problems.append(locate(file, taxonomy, ("categories", n, "subcategories", index, "id"),
+                                       f"{sub['id']!r} is already a subcategory of {owner}; subcategory ids must "
+                                       "differ across categories"))
     return problems
 
 

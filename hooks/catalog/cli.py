@@ -11,7 +11,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from . import linkcheck
+from . import check, linkcheck
 from .cite.export import BIBTEX, CSL_JSON, RIS, export_citations
 from .edit import AddRefused, add_paper, build_entry, parse_arxiv, render_entries
 from .export_json import export_json
@@ -38,6 +38,10 @@ class UsageError(Exception):
     """The command line is wrong or incomplete; reported like argparse's own errors, with exit code 2."""
 
 
+class InputError(Exception):
+    """A file given on the command line cannot be read as what it should be; reported as it is, with exit code 1."""
+
+
 # Shared helpers
 
 
@@ -47,6 +51,31 @@ def read_taxonomy(data_dir: Path) -> Taxonomy:
     if problems:
         raise CatalogError(problems)
     return build_taxonomy(raw)
+
+
+def require_file(path: Path) -> None:
+    """UsageError unless path is a file (a directory, or nothing, is named as such)."""
+    if path.is_dir():
+        raise UsageError(f"{path}: is a directory, not a file")
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file")
+
+
+def read_input(path: Path) -> str:
+    """The text of a file given on the command line; InputError, naming the line and byte, unless it is UTF-8
+    text (a NUL byte means a binary file, or UTF-16 without a byte-order mark)."""
+    require_file(path)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(str(check.undecodable_problem(str(path), raw, err))) from None
+    nul = raw.find(b"\0")
+    if nul >= 0:
+        line = raw[:nul].count(b"\n") + 1
+        raise InputError(f"{path}:{line}: file is not text (a NUL byte at byte {nul}: binary, or UTF-16); "
+                         "save it as UTF-8 text")
+    return text
 
 
 def find_data_dir(path: Path) -> Path:
@@ -129,8 +158,7 @@ def ask(flag: str, given: str, interactive: bool, required: bool = True, choices
 
 def accepted_record(data_dir: Path, path: Path, wanted: str) -> TriageRecord:
     """The record of a triage file whose id (or arXiv id) is wanted, once a person has marked it added."""
-    if not path.is_file():
-        raise UsageError(f"{path}: no such file")
+    require_file(path)
     records, problems = load_triage(data_dir, [path])
     if problems:
         raise CatalogError(problems)
@@ -206,13 +234,11 @@ def run_add(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     """Read an awesome list, write its entries per category into --out, report what was not read."""
     taxonomy = read_taxonomy(args.data_dir)
-    if not args.file.is_file():
-        raise UsageError(f"{args.file}: no such file")
+    text = read_input(args.file)
     try:
-        result = read_awesome_list(args.file.read_text(encoding="utf-8"), taxonomy)
+        result = read_awesome_list(text, taxonomy)
     except ValueError as err:
-        print(f"{args.file}: {err}", file=sys.stderr)
-        return EXIT_PROBLEMS
+        raise InputError(f"{args.file}: {err}") from None
     print(f"read {len(result.entries)} entries from {args.file} ({result.format} format):")
     for section, count in result.counts.items():
         target = result.targets[section]
@@ -257,9 +283,7 @@ def run_triage(args: argparse.Namespace) -> int:
         raise CatalogError(problems)
     candidates = []
     for path in args.files:
-        if not path.is_file():
-            raise UsageError(f"{path}: no such file")
-        form, read = read_listing(path.read_text(encoding="utf-8"), path.name, catalog.taxonomy)
+        form, read = read_listing(read_input(path), path.name, catalog.taxonomy)
         print(f"read {plural(len(read), 'paper')} from {path} ({form})")
         candidates += read
     if args.evaluate:
@@ -465,6 +489,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def report_usage_error(parser: argparse.ArgumentParser, message: str) -> int:
+    """Print the usage and the error as argparse does; the exit code of wrong usage."""
+    parser.print_usage(sys.stderr)
+    print(f"{parser.prog}: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
@@ -474,10 +505,12 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:  # argparse: --help, or wrong usage
         return int(exit_.code or 0)
     except UsageError as err:
-        args.parser.print_usage(sys.stderr)
-        print(f"{args.parser.prog}: error: {err}", file=sys.stderr)
-        return EXIT_USAGE
-    except CatalogError as err:
+        return report_usage_error(args.parser, str(err))
+    except OSError as err:  # a file the command line names cannot be read or written (an --out that is a directory)
+        if err.filename is None:
+            raise
+        return report_usage_error(args.parser, f"{err.filename}: {err.strerror}")
+    except (CatalogError, InputError) as err:
         print(err, file=sys.stderr)
         return EXIT_PROBLEMS
 

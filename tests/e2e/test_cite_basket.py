@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from catalog.cite.export import cite_files
 from catalog.models import Catalog
 from catalog.render.category import WINDOW_ROWS
 from playwright.sync_api import Page, expect
@@ -134,10 +135,23 @@ def test_url_round_trip_shows_the_selection(page: Page, base_url: str, catalog: 
     expect(toggle(page)).to_have_text("Cite 2 papers")
 
 
-def test_unknown_ids_in_the_url_are_ignored(page: Page, base_url: str, catalog: Catalog) -> None:
-    a = category_ids(catalog, 1)[0]
-    open_basket(page, f"{base_url}{CATEGORY}/?cite=no-such-paper,{a}")
-    expect(toggle(page)).to_have_text("Cite 1 paper")
+@pytest.mark.parametrize("known", [1, 0], ids=["one-known", "none-known"])
+def test_unknown_ids_leave_the_url_in_place(page: Page, base_url: str, catalog: Catalog, known: int) -> None:
+    """Ids no row has (a removed paper, a typo) are not counted and leave the URL when the page reads it, by
+    replacing its history entry (no new one); the filter's parameters stay, and the panel previews only the rest."""
+    ids = category_ids(catalog, known)
+    page.add_init_script("window.__historyAtLoad = history.length")
+    open_basket(page, f"{base_url}{CATEGORY}/?find=&cite=no-such-paper,{','.join(ids + ['typo'])}&method=rl")
+    expect_cited(page, ids)
+    query = urlsplit(page.url).query
+    assert query.startswith("find=&method=rl")  # the other parameters as they were written
+    assert ("cite=" in query) == bool(ids)
+    assert page.evaluate("history.length === window.__historyAtLoad")
+    toggle(page).click()
+    if ids:
+        expect(page.locator(".air-basket-preview li")).to_have_count(1)
+    else:
+        expect(page.locator(".air-basket-note")).to_have_text("No paper selected yet: tick the papers to cite.")
     assert page.errors == []
 
 
@@ -266,6 +280,30 @@ def test_download_gives_each_format(page: Page, base_url: str, catalog: Catalog,
     assert page.errors == []
 
 
+def test_each_download_revokes_the_last_ones_object_url(page: Page, base_url: str, catalog: Catalog,
+                                                         site: Path) -> None:
+    """Two downloads in a row both save their text; the second revokes the first one's object URL then (not on a
+    timer), and its own stays until the next."""
+    ids = category_ids(catalog, 2)
+    page.add_init_script("""
+        window.__made = []; window.__revoked = [];
+        const make = URL.createObjectURL, revoke = URL.revokeObjectURL;
+        URL.createObjectURL = (blob) => { const url = make(blob); window.__made.push(url); return url; };
+        URL.revokeObjectURL = (url) => { window.__revoked.push(url); revoke(url); };
+    """)
+    open_basket(page, f"{base_url}{CATEGORY}/?cite={','.join(ids)}")
+    toggle(page).click()
+    for fmt in ("bibtex", "ris"):
+        page.get_by_role("radio", name=LABELS[fmt]).check()
+        with page.expect_download() as info:
+            page.get_by_role("button", name=f"Download {LABELS[fmt]}").click()
+        with open(info.value.path(), newline="", encoding="utf-8") as raw:
+            assert raw.read() == joined(site, ids, fmt)
+    made, revoked = page.evaluate("[window.__made, window.__revoked]")
+    assert len(made) == 2 and revoked == made[:1]
+    assert page.errors == []
+
+
 def test_preview_lists_plain_citations(page: Page, base_url: str, catalog: Catalog) -> None:
     papers = catalog.in_category(CATEGORY)[:2]
     open_basket(page, f"{base_url}{CATEGORY}/?cite={papers[0].id},{papers[1].id}")
@@ -334,13 +372,22 @@ def test_without_javascript_no_basket_controls(browser, base_url: str) -> None:
 # The island page: papers selected but not drawn
 
 
-@pytest.fixture(name="island_url", scope="module")
-def fixture_island_url(site: Path, tmp_path_factory) -> str:
-    """The synthetic 1,200-paper category page (as tests/e2e/test_filter.py serves it) with cite.js."""
+@pytest.fixture(name="island_folder", scope="module")
+def fixture_island_folder(site: Path, tmp_path_factory) -> Path:
+    """The synthetic 1,200-paper category page (as tests/e2e/test_filter.py serves it) with cite.js, and the
+    citation files of its papers (each paper's, and the catalog's) where cite.js looks for them."""
     catalog, category = synthetic_catalog(1200)
     folder = write_category_page(tmp_path_factory.mktemp("island-cite"), site, catalog, category,
                                  '<script src="cite.js" data-root="./"></script><script src="filter.js"></script>')
-    with serve(folder) as url:
+    for name, text in cite_files(catalog).items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8", newline="")
+    return folder
+
+
+@pytest.fixture(name="island_url", scope="module")
+def fixture_island_url(island_folder: Path) -> str:
+    with serve(island_folder) as url:
         yield url
 
 
@@ -374,3 +421,71 @@ def test_island_url_selects_a_paper_not_drawn(page: Page, island_url: str) -> No
     expect(page.locator("tr[id='paper-01190']")).to_have_count(0)
     page.evaluate("location.hash = 'paper-01190'")
     expect(row_box(page, "paper-01190")).to_be_checked()
+
+
+def copy_and_download(page: Page, origin: str, folder: Path, ids: list[str], copied: str, downloaded: str) -> None:
+    """With ids selected: copy one format (the clipboard read once the panel says it copied) and download another;
+    each is the papers' own files joined in selection order."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin.rstrip("/"))
+    toggle(page).click()
+    page.get_by_role("radio", name=LABELS[copied]).check()
+    page.get_by_role("button", name=f"Copy {LABELS[copied]}").click()
+    expect(page.locator(".air-basket-status")).to_have_text(f"Copied the {LABELS[copied]} of {len(ids)} papers.")
+    assert page.evaluate("navigator.clipboard.readText()") == joined(folder, ids, copied)
+    page.get_by_role("radio", name=LABELS[downloaded]).check()
+    with page.expect_download() as info:
+        page.get_by_role("button", name=f"Download {LABELS[downloaded]}").click()
+    with open(info.value.path(), newline="", encoding="utf-8") as raw:
+        assert raw.read() == joined(folder, ids, downloaded)
+
+
+def test_island_copy_and_download_a_few_papers(page: Page, island_url: str, island_folder: Path) -> None:
+    """A paper the URL selects but the page has not drawn, then two drawn rows ticked: copy and download give all
+    three, from their own files."""
+    open_basket(page, f"{island_url}?cite=paper-01190")
+    expect(page.locator("tbody tr")).to_have_count(WINDOW_ROWS)
+    drawn = page.eval_on_selector_all("tbody tr", "rows => rows.slice(0, 2).map(r => r.id)")
+    for paper_id in drawn:
+        row_box(page, paper_id).check()
+    ids = ["paper-01190", *drawn]
+    expect_cited(page, ids)
+    copy_and_download(page, island_url, island_folder, ids, "bibtex", "csl")
+    assert page.errors == []
+
+
+def test_island_copy_and_download_many_papers(page: Page, island_url: str, island_folder: Path) -> None:
+    """Every match of a facet, most of them not drawn: copy and download cut them from the catalog's files."""
+    open_basket(page, island_url)
+    option(page, "method", "sft").click()
+    want = synthetic_expected(method=("sft",))
+    page.wait_for_function("(n) => document.querySelector('.air-total').textContent.startsWith(n + ' of')",
+                           arg=len(want))
+    page.get_by_role("button", name="Select all shown").click()
+    expect(toggle(page)).to_have_text(f"Cite {len(want)} papers")
+    ids = cite_ids(page)
+    assert len(ids) > max(THRESHOLD, page.locator("tbody tr").count())
+    copy_and_download(page, island_url, island_folder, ids, "ris", "bibtex")
+    assert page.errors == []
+
+
+# The all-papers page
+
+
+def test_all_papers_page_has_the_basket(page: Page, base_url: str, catalog: Catalog, site: Path) -> None:
+    """/papers/: every row has its checkbox, the URL's selection is ticked, a tick adds to the URL (the filter's
+    parameters kept), and the download gives the selected papers' records."""
+    first, second = catalog.papers[5].id, catalog.papers[-1].id  # papers of two categories
+    assert catalog.papers[5].category != catalog.papers[-1].category
+    open_basket(page, f"{base_url}papers/?cite={first}&sort=name")
+    expect(page.locator("tbody tr input.air-pick")).to_have_count(len(catalog.papers))
+    expect(row_box(page, first)).to_be_checked()
+    expect(toggle(page)).to_have_text("Cite 1 paper")
+    row_box(page, second).check()
+    expect_cited(page, [first, second])
+    assert query_of(page)["sort"] == ["name"]
+    toggle(page).click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download BibTeX").click()
+    with open(info.value.path(), newline="", encoding="utf-8") as raw:
+        assert raw.read() == joined(site, [first, second], "bibtex")
+    assert page.errors == []

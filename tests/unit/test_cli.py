@@ -363,6 +363,62 @@ def test_import_unknown_format(capsys, data_dir, tmp_path):
     assert not (tmp_path / "none").exists()
 
 
+# Files given on the command line
+
+UNREADABLE = {  # name -> (bytes, the message after 'FILE:')
+    "latin-1": (b"A title\nThinking caf\xe9 au lait\n",
+                "2: file is not valid UTF-8 (invalid continuation byte at byte 20); save it as UTF-8"),
+    "utf-16": ("A title\n".encode("utf-16"),
+               "1: file is not valid UTF-8 (invalid start byte at byte 0; it looks like UTF-16); save it as UTF-8"),
+    "utf-16-without-bom": (b"A title\n" + "B title\n".encode("utf-16-le"),
+                           "2: file is not text (a NUL byte at byte 9: binary, or UTF-16); save it as UTF-8 text"),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00", "1: file is not valid UTF-8 (invalid start byte at byte 0); save it as UTF-8"),
+}
+
+
+@pytest.mark.parametrize("command", ["triage", "import"])
+@pytest.mark.parametrize(("raw", "message"), UNREADABLE.values(), ids=UNREADABLE)
+def test_a_file_that_is_not_utf8_text_is_named_with_its_line_and_byte(capsys, data_dir, tmp_path, command, raw,
+                                                                       message):
+    """A listing or README that is not UTF-8 text: exit 1, one line naming the file, line and byte; nothing written."""
+    listing = tmp_path / "listing.txt"
+    listing.write_bytes(raw)
+    code, out, err = run(capsys, command, listing, "--out", tmp_path / "out")
+    assert (code, out, err) == (1, "", f"{listing}:{message}\n")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("command", ["triage", "import", "add --from-triage"])
+def test_a_directory_given_as_a_file_is_a_usage_error(capsys, data_dir, command):
+    """A directory where a file belongs: exit 2, saying so."""
+    code, _, err = run(capsys, *command.split(), data_dir / "papers", *(["x"] if "add" in command else []))
+    assert code == 2
+    assert err.endswith(f"error: {data_dir / 'papers'}: is a directory, not a file\n")
+
+
+@pytest.mark.parametrize(("command", "message"), [
+    (["export", "--format", "json", "--out", "papers"], "papers: Is a directory"),
+    (["import", INTERLEAVING_SEED, "--out", "taxonomy.yaml"], "taxonomy.yaml: File exists"),
+], ids=["export-into-a-directory", "import-into-a-file"])
+def test_an_output_that_cannot_be_written_is_a_usage_error(capsys, data_dir, monkeypatch, command, message):
+    """An --out the command cannot write: exit 2 with the file and the system's reason, no traceback."""
+    monkeypatch.chdir(data_dir)
+    code, _, err = run(capsys, *command, "--data-dir", ".")
+    assert code == 2
+    assert err.endswith(f"error: {message}\n")
+
+
+def test_add_from_a_triage_file_that_is_not_utf8(capsys, data_dir):
+    """A triage file in Latin-1: exit 1, its line and byte named, nothing added."""
+    triage = data_dir / "triage" / "latin1.yaml"
+    triage.parent.mkdir(exist_ok=True)
+    triage.write_bytes(b"- title: Caf\xe9\n  decision: added\n")
+    code, _, err = run(capsys, "add", "--from-triage", triage, "x")
+    assert code == 1
+    assert err.splitlines()[1:] == [
+        "data/triage/latin1.yaml:1: file is not valid UTF-8 (invalid continuation byte at byte 12); save it as UTF-8"]
+
+
 # export
 
 

@@ -1,5 +1,6 @@
-/* The citation basket: pick papers on a category page (a checkbox per row) or a paper page, then copy or
- * download them as BibTeX, RIS or CSL-JSON, with a plain-text preview; and a "copy BibTeX" button per row.
+/* The citation basket: pick papers on a table page (a category's, or all papers; a checkbox per row) or a paper
+ * page, then copy or download them as BibTeX, RIS or CSL-JSON, with a plain-text preview; and a "copy BibTeX"
+ * button per row.
  *
  * The texts are the site's own citation files (hooks/catalog/cite/export.py), never formatted here: each
  * paper's papers/<id>/cite.bib, cite.ris and cite.json for a few papers; above THRESHOLD papers the catalog's
@@ -34,6 +35,7 @@
   var current = null; // the basket of the page on screen
   var paperTexts = new Map(); // "format id" -> Promise of a paper's record
   var catalogs = {}; // format -> Promise of Map id -> record
+  var downloadUrl = null; // the object URL of the last download, revoked when the next one is made
 
   /* Texts */
 
@@ -148,15 +150,17 @@
     return promise.then(function (text) { return navigator.clipboard.writeText(text); });
   }
 
+  // One object URL at a time: the previous download's is revoked here, not on a timer, since the browser may
+  // still be reading a blob after the click returns; by the next download it has long been saved.
   function save(text, name, type) {
-    var url = URL.createObjectURL(new Blob([text], { type: type }));
-    var link = make("a", { href: url, download: name, hidden: "" });
+    if (downloadUrl) URL.revokeObjectURL(downloadUrl);
+    downloadUrl = URL.createObjectURL(new Blob([text], { type: type }));
+    var link = make("a", { href: downloadUrl, download: name, hidden: "" });
     // Material's instant navigation listens for clicks on links: this one is not for it.
     link.addEventListener("click", function (event) { event.stopPropagation(); });
     document.body.append(link);
     link.click();
     link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
   }
 
   /* URL */
@@ -164,6 +168,23 @@
   function readIds(search) {
     var value = new URLSearchParams(search).get("cite") || "";
     return value.split(",").filter(function (id, i, all) { return id && all.indexOf(id) === i; });
+  }
+
+  // The ids of the URL's selection that this page has (the others: a removed paper, a typo).
+  function knownIds(b) {
+    return readIds(location.search).filter(function (id) { return b.known.has(id); });
+  }
+
+  // The selection of the URL the page was opened with. Ids the page has not leave the URL, in place
+  // (replaceState: no new history entry, and Material's scroll state is kept), so a link copied from it is clean.
+  function readSelection(b) {
+    var ids = knownIds(b);
+    if (ids.join(",") !== (new URLSearchParams(location.search).get("cite") || "")) {
+      history.replaceState(history.state, "", location.pathname + queryWith(ids) + location.hash);
+      b.search = location.search;
+      if (window.airFilter && window.airFilter.noteUrl) window.airFilter.noteUrl();
+    }
+    return ids;
   }
 
   // The query string with `cite` set to ids; the other parameters are kept as they are written.
@@ -367,7 +388,7 @@
     if (!b.scope) b.scope = b.section;
     anchor.after(b.section);
     baskets.set(anchor, b);
-    setSelection(b, readIds(location.search).filter(function (id) { return b.known.has(id); }), false);
+    setSelection(b, readSelection(b), false);
     setOpen(b, false);
     b.section.setAttribute("data-ready", "");
     return b;
@@ -431,7 +452,7 @@
   window.addEventListener("popstate", function (event) {
     var b = live();
     if (!b || location.pathname !== b.pathname) return;
-    var ids = readIds(location.search).filter(function (id) { return b.known.has(id); });
+    var ids = knownIds(b);
     if (ids.join(",") !== b.ids.join(",")) setSelection(b, ids, false);
     if (b.kind === "paper" && location.search !== b.search) event.stopImmediatePropagation();
     b.search = location.search;

@@ -715,7 +715,7 @@ ROWS = (
     ("load_cached", "load + validate, cache warm, wall s", "10,000: ≤ 1 s", "10000", 1.0),
     ("edit", "edit loop: save one entry while `mkdocs serve` runs → the served page shows it, wall s", "", None, None),
     ("edit_ratio", "edit loop ÷ one bare baseline build (wall)", "1,000: ≤ 2×", "1000", 2.0),
-    ("cat_raw", "largest category page, KB (HTML before the table can be used; rows.json comes after)",
+    ("cat_raw", "largest category page, KB (HTML before the table can be used; texts.json or rows.json come after)",
      "10,000: ≤ 2,048 KB", "10000", 2048),
     ("cat_gz", "largest category page, KB gzipped", "real: ≤ 50 KB", "real", 50),
     ("all_raw", "all-papers page (/papers/), KB", "10,000: ≤ 2,048 KB", "10000", 2048),

@@ -119,6 +119,11 @@ class Category:
     def url(self) -> str:
         return f"{self.id}/"
 
+    @property
+    def boundary_anchor(self) -> str:
+        """The anchor, on another category's page, of the section of this category's papers bordering it."""
+        return f"boundary-{self.id}"
+
     def subcategory(self, sub_id: str) -> Subcategory | None:
         return next((s for s in self.subcategories if s.id == sub_id), None)
 
@@ -152,6 +157,10 @@ class Taxonomy:
 
     def method(self, method_id: str) -> Method | None:
         return next((m for m in self.methods if m.id == method_id), None)
+
+    def section_anchors(self) -> set[str]:
+        """The anchors of the table pages' sections (subcategories, boundary sections), beside the rows' (paper ids)."""
+        return {s.id for c in self.categories for s in c.subcategories} | {c.boundary_anchor for c in self.categories}
 
 
 @dataclass(frozen=True)

@@ -118,7 +118,7 @@ def bordering_sections(catalog: Catalog, category: Category, base: str) -> list[
             note = (f'<p class="air-boundary-note">These papers are filed under <a href="{esc(base + other.url)}">'
                     f'{esc(other.short_title)}</a> and border {esc(category.short_title)} too; the page of each '
                     f'links back to {esc(other.short_title)}.</p>')
-            sections.append(Section(f"boundary-{other.id}", f"On the boundary with {other.short_title}", papers, note,
+            sections.append(Section(other.boundary_anchor, f"On the boundary with {other.short_title}", papers, note,
                                     f"Papers of {other.short_title} on the boundary"))
     return sections
 

@@ -62,8 +62,9 @@ def require_file(path: Path) -> None:
 
 
 def read_input(path: Path) -> str:
-    """The text of a file given on the command line; InputError, naming the line and byte, unless it is UTF-8
-    text (a NUL byte means a binary file, or UTF-16 without a byte-order mark)."""
+    """The text of a file given on the command line, without a UTF-8 byte-order mark (editors on Windows save one;
+    it would glue itself to the first word); InputError, naming the line and byte, unless it is UTF-8 text (a NUL
+    byte means a binary file, or UTF-16 without a byte-order mark)."""
     require_file(path)
     raw = path.read_bytes()
     try:
@@ -75,7 +76,7 @@ def read_input(path: Path) -> str:
         line = raw[:nul].count(b"\n") + 1
         raise InputError(f"{path}:{line}: file is not text (a NUL byte at byte {nul}: binary, or UTF-16); "
                          "save it as UTF-8 text")
-    return text
+    return text.removeprefix("\ufeff")
 
 
 def find_data_dir(path: Path) -> Path:

@@ -16,7 +16,7 @@ from catalog.load import load_catalog
 from catalog.problems import CatalogError
 from catalog.yaml_io import parse_yaml
 
-from tests.fixtures.catalog_data import ARGUS_UNREAD, INTERLEAVING_SEED, MULTIMODAL_SEED, ROOT, make_data_dir
+from tests.fixtures.catalog_data import ARGUS_UNREAD, FIXTURES, INTERLEAVING_SEED, MULTIMODAL_SEED, ROOT, make_data_dir
 
 TODAY = date.today().isoformat()
 SUMMARY = "ok: 19 papers in 4 categories, 2 standard-reasoning examples\n"
@@ -386,6 +386,20 @@ def test_a_file_that_is_not_utf8_text_is_named_with_its_line_and_byte(capsys, da
     code, out, err = run(capsys, command, listing, "--out", tmp_path / "out")
     assert (code, out, err) == (1, "", f"{listing}:{message}\n")
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("listing", ["ids.txt", "papers.bib", "hf-daily-papers.txt"])
+def test_a_listing_saved_with_a_byte_order_mark_reads_as_without(capsys, data_dir, tmp_path, listing):
+    """A UTF-8 byte-order mark (Windows editors save one) does not change what triage reads: an id list whose first
+    id carried the mark lost every paper."""
+    plain = FIXTURES / "listings" / listing
+    marked = tmp_path / listing
+    marked.write_bytes(b"\xef\xbb\xbf" + plain.read_bytes())
+    without = run(capsys, "triage", plain, "--out", tmp_path / "plain.yaml")
+    with_mark = run(capsys, "triage", marked, "--out", tmp_path / "marked.yaml")
+    assert with_mark[0] == without[0] == 0 and "read 0 papers" not in with_mark[1]
+    assert with_mark[1].replace(str(marked), "LISTING").replace("marked.yaml", "OUT") == \
+        without[1].replace(str(plain), "LISTING").replace("plain.yaml", "OUT")
 
 
 @pytest.mark.parametrize("command", ["triage", "import", "add --from-triage"])

@@ -113,8 +113,9 @@ def on_template_context(context, template_name, config):
 
 
 def on_post_build(config):
-    """Write each paper's folder (its page and citation files) and the files beside the table pages, then add one compact
-    search entry per paper to Material's index (what the pages no longer need is let go first: the index is the build's peak of memory)."""
+    """Write each paper's folder (its page and citation files) and the files beside the table pages, then add the
+    papers' document of compact records to Material's index (what the pages no longer need is let go first: the
+    index is the build's peak of memory)."""
     LATE_BLOCKS.clear()
     paper_pages.write(Path(config.site_dir))
     export_site.write_listing_files(Path(config.site_dir), current_catalog(data_dir_of(config)))

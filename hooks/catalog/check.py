@@ -361,16 +361,17 @@ def check_venues(file: str, entries: list, venues: dict) -> list[Problem]:
 
 def check_references(file: str, entries: list, taxonomy) -> list[Problem]:
     """Category, subcategory, secondary category and methods exist in the taxonomy; the id is not a section's."""
+    anchors = taxonomy.section_anchors()
     return [locate(file, entries, (index, *path), message)
             for index, entry in enumerate(entries) if isinstance(entry, dict)
-            for path, message in _reference_problems(entry, taxonomy) + _anchor_problems(entry, taxonomy)]
+            for path, message in _reference_problems(entry, taxonomy) + _anchor_problems(entry, anchors)]
 
 
-def _anchor_problems(entry: dict, taxonomy) -> list[tuple[tuple, str]]:
+def _anchor_problems(entry: dict, anchors: set[str]) -> list[tuple[tuple, str]]:
     """A paper's row is anchored at its id on its table pages (multimodal/#cof), where each section is anchored at
-    its subcategory's id or boundary-<category>: one id, two places, and a link to it lands on the first."""
+    its subcategory's id or boundary-<category> (`anchors`): one id, two places, and a link lands on the first."""
     paper_id = entry.get("id")
-    if isinstance(paper_id, str) and paper_id in taxonomy.section_anchors():
+    if isinstance(paper_id, str) and paper_id in anchors:
         message = (f"{_quote(paper_id)} is also the anchor of a section of the category pages (a subcategory or a "
                    "boundary section); choose another id")
         return [(("id",), message)]

@@ -3,8 +3,8 @@
 Parsing and checking 10,000 papers takes seconds; unpickling the models they became takes tens of
 milliseconds. `load_catalog` asks here first: the key is a BLAKE2 hash of every file under data/
 (path and contents), of the catalog package's own source, subpackages too (a changed check or count
-invalidates it) and of the Python version. Only a catalog without problems is stored, so a broken file is always re-checked and
-reported in full. The cache is one file, <project>/.cache/catalog.pickle (git-ignored), written
+invalidates it) and of the Python version. Only a catalog without problems is stored, so a broken file
+is always re-checked and reported in full. The cache is one file, <project>/.cache/catalog.pickle (git-ignored), written
 atomically; any error reading or writing it means a normal load. AIR_CATALOG_CACHE=0 turns it off.
 
 What the build derives from the catalog alone and pays for on every build (the related papers: 2 s at 10,000

@@ -3,7 +3,7 @@ see `similarity`).
 
 Here is what a paper page says: its body, title, description and <head> tags, rendered and escaped, so
 neither Markdown nor Jinja ever parses catalog text. `catalog.paper_pages` puts them into the theme's page.
-Search gets each paper as one compact entry from `search_index`, not from parsing the page.
+Search gets each paper as one compact record from `search_index`, not from parsing the page.
 """
 from __future__ import annotations
 

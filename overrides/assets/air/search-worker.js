@@ -13,10 +13,10 @@
  *
  * Papers come from hooks/catalog/search_index.py as records (see paperDocs), their texts escaped
  * HTML; each becomes a document: `title`, `text` (the first authors and the facts, then the
- * abstract) and `keys`, the words that name it (short name, arXiv id, authors). Words are cut with Material's separator, folded like filter.js, and a query
- * word matches a word it starts (as Material's search does); stop words are left out, as lunr
- * leaves them out, and so is Material's query for the pages (it would take `in` as the prefix of
- * "interleaving"). Papers and the pages Material finds are ranked on one scale: first by how many
+ * abstract) and `keys`, the words that name it (short name, arXiv id, authors). Words are cut
+ * with Material's separator, folded like filter.js, and a query word matches a word it starts (as
+ * Material's search does); stop words are left out, as lunr leaves them out, and so is Material's
+ * query for the pages (it would take `in` as the prefix of "interleaving"). Papers and the pages Material finds are ranked on one scale: first by how many
  * of the query words they match, then by a score that adds, per query word, the weight of the
  * best field it matches (a paper's keys or a page's title, over a paper's title, over the text;
  * a whole word over the start of a longer one) times the word's rarity among the papers. A paper

@@ -21,6 +21,10 @@ class Links:
         """(kind, urls) pairs in display order, only kinds that have URLs."""
         return [(kind, getattr(self, kind)) for kind in LINK_KINDS if getattr(self, kind)]
 
+    def kinds(self) -> list[str]:
+        """The kinds that have URLs, in display order (what the tables' "Has" facet filters on)."""
+        return [kind for kind in LINK_KINDS if getattr(self, kind)]
+
 
 @dataclass(frozen=True)
 class Author:

@@ -164,7 +164,7 @@ def render_row(paper: Paper, catalog: Catalog, base: str, with_category: bool = 
     """One <tr>, its id the paper id, its data-* attributes what the filter needs; its COinS span lets Zotero's
     connector offer the table's papers to save."""
     category = render_category_cell(paper, catalog, base) if with_category else ""
-    kinds = " ".join(kind for kind, _ in paper.links.items())
+    kinds = " ".join(paper.links.kinds())
     short = f'<strong class="air-short">{esc(paper.short_name)}</strong> ' if paper.short_name else ""
     venue = (f' <span class="air-venue" title="{esc(paper.venue.full_name)}">{esc(paper.venue.name)}</span>'
              if paper.venue else "")
@@ -250,7 +250,7 @@ def render_facet(facet: str, legend: str, options: list[tuple[str, str, int]], h
 def facet_values(paper: Paper) -> dict[str, list[str]]:
     """The values a paper has in each facet (as filter.js reads them from the island or the row)."""
     return {"cat": [paper.category], "sub": [paper.subcategory], "method": list(paper.methods), "year": [paper.year],
-            "has": [kind for kind, _ in paper.links.items()]}
+            "has": paper.links.kinds()}
 
 
 def facet_options(catalog: Catalog, listing: Listing) -> dict[str, list[tuple[str, str, int]]]:
@@ -315,7 +315,7 @@ def is_island(listing: Listing) -> bool:
 def island_records(listing: Listing) -> list[list]:
     """An island page's records: [id, date, sub, methods, link kinds, name, category, section index] (the rest is
     in the rows file)."""
-    return [[p.id, p.date, p.subcategory, " ".join(p.methods), " ".join(kind for kind, _ in p.links.items()), p.name,
+    return [[p.id, p.date, p.subcategory, " ".join(p.methods), " ".join(p.links.kinds()), p.name,
              p.category, index]
             for index, section in enumerate(listing.sections) for p in section.papers]
 
